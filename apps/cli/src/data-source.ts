@@ -1,0 +1,13 @@
+import { DataSource } from 'typeorm';
+import { IDENTITY_ENTITIES } from '@kooperant/identity';
+import { CATALOGUE_ENTITIES } from '@kooperant/catalogue';
+import { createDataSourceOptions, MIGRATIONS, PLATFORM_ENTITIES } from '@kooperant/platform-database';
+
+/** Every entity of the platform: what migrations must describe. */
+export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES];
+
+export function createCliDataSource(url: string, logging = false): DataSource {
+  return new DataSource(
+    createDataSourceOptions({ url, entities: ALL_ENTITIES, migrations: MIGRATIONS, poolSize: 4, applicationName: 'kooperant-cli', logging }),
+  );
+}

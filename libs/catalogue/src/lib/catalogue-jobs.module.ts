@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { CatalogueModule } from './catalogue.module';
+import { OfferExpiryProcessor, OfferExpiryReminderProcessor } from './jobs/offer-expiry.processor';
+
+export const CATALOGUE_JOB_HANDLERS = [OfferExpiryProcessor, OfferExpiryReminderProcessor];
+
+@Module({
+  imports: [CatalogueModule],
+  providers: CATALOGUE_JOB_HANDLERS,
+  exports: CATALOGUE_JOB_HANDLERS,
+})
+export class CatalogueJobsModule {}

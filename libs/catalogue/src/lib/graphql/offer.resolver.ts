@@ -1,0 +1,134 @@
+import { Inject } from '@nestjs/common';
+import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
+import { DomainError } from '@kooperant/platform-errors';
+import {
+  checkPageSize,
+  CurrentActor,
+  FirmModel,
+  FirmService,
+  firmLoader,
+  LoaderCache,
+  Loaders,
+  pageInfo,
+  requireActor,
+  type Actor,
+} from '@kooperant/identity';
+import { OfferService } from '../offer/offer.service';
+import type { OfferEntity, OfferStatus } from '../offer/offer.entity';
+import { TaxonomyService } from '../taxonomy/taxonomy.service';
+import {
+  IndicativePriceModel,
+  OfferCapacityModel,
+  OfferConnectionModel,
+  OfferModel,
+} from './offer.model';
+import { TaxonomyEntryModel } from './taxonomy-entry.model';
+import { CreateOfferInput, MyOffersFilterInput, OfferIdInput, UpdateOfferInput } from './offer.inputs';
+
+@Resolver(() => OfferModel)
+export class OfferResolver {
+  constructor(
+    private readonly offers: OfferService,
+    private readonly firms: FirmService,
+    private readonly taxonomy: TaxonomyService,
+    @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
+  ) {}
+
+  @Query(() => OfferModel, { description: 'An offer: published ones for everyone signed in, others for their firm.' })
+  offer(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string) {
+    return this.offers.getOffer(requireActor(actor), id);
+  }
+
+  @Query(() => OfferConnectionModel, { description: "Offers of the caller's firms, newest first." })
+  async myOffers(
+    @CurrentActor() actor: Actor | null,
+    @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
+    @Args('after', { nullable: true }) after?: string,
+    @Args('filter', { nullable: true }) filter?: MyOffersFilterInput,
+  ): Promise<OfferConnectionModel> {
+    const a = requireActor(actor);
+    const n = checkPageSize(first, this.config.graphql.maxPageSize);
+    const cursor = after ? decodeOfferCursor(after) : undefined;
+    const page = await this.offers.myOffers(a, {
+      firmId: filter?.firmId,
+      status: filter?.status as OfferStatus | undefined,
+      first: n,
+      after: cursor,
+    });
+    const edges = page.items.map((o) => ({ cursor: encodeOfferCursor(o), node: o as unknown as OfferModel }));
+    return { edges, pageInfo: pageInfo(edges.map((e) => e.cursor), page.hasNextPage, !!after) };
+  }
+
+  @Mutation(() => OfferModel, { description: 'Creates a draft offer for one of your firms.' })
+  createOffer(@CurrentActor() actor: Actor | null, @Args('input') input: CreateOfferInput) {
+    const { idempotencyKey, ...cmd } = input;
+    return this.offers.createOffer(requireActor(actor), cmd, idempotencyKey);
+  }
+
+  @Mutation(() => OfferModel)
+  updateOffer(@CurrentActor() actor: Actor | null, @Args('input') input: UpdateOfferInput) {
+    return this.offers.updateOffer(requireActor(actor), input);
+  }
+
+  @Mutation(() => OfferModel, { description: 'Publishes a draft into the catalogue (verified firms only).' })
+  publishOffer(@CurrentActor() actor: Actor | null, @Args('input') input: OfferIdInput) {
+    return this.offers.publishOffer(requireActor(actor), input.offerId);
+  }
+
+  @Mutation(() => OfferModel)
+  archiveOffer(@CurrentActor() actor: Actor | null, @Args('input') input: OfferIdInput) {
+    return this.offers.archiveOffer(requireActor(actor), input.offerId);
+  }
+
+  @ResolveField(() => FirmModel)
+  firm(@Parent() offer: OfferEntity, @Loaders() l: LoaderCache) {
+    return firmLoader(l, this.firms).load(offer.firmId);
+  }
+
+  @ResolveField(() => [TaxonomyEntryModel])
+  async processes(@Parent() offer: OfferEntity) {
+    return this.entries(offer.processIds);
+  }
+
+  @ResolveField(() => [TaxonomyEntryModel])
+  async materials(@Parent() offer: OfferEntity) {
+    return this.entries(offer.materialIds);
+  }
+
+  @ResolveField(() => [TaxonomyEntryModel])
+  async certifications(@Parent() offer: OfferEntity) {
+    return this.entries(offer.certificationIds);
+  }
+
+  @ResolveField(() => OfferCapacityModel)
+  capacity(@Parent() o: OfferEntity): OfferCapacityModel {
+    return o as unknown as OfferCapacityModel;
+  }
+
+  @ResolveField(() => IndicativePriceModel, { nullable: true })
+  price(@Parent() o: OfferEntity): IndicativePriceModel | null {
+    if (o.priceMinor === null || !o.priceCurrency || !o.priceUnit) return null;
+    return { amountMinor: o.priceMinor, currency: o.priceCurrency, unit: o.priceUnit } as IndicativePriceModel;
+  }
+
+  private async entries(ids: string[]) {
+    const snap = await this.taxonomy.snapshot();
+    return ids.map((id) => snap.byId.get(id)).filter((n) => n !== undefined);
+  }
+}
+
+function encodeOfferCursor(o: OfferEntity): string {
+  return Buffer.from(JSON.stringify({ c: o.createdAt.toISOString(), i: o.id })).toString('base64url');
+}
+
+function decodeOfferCursor(s: string): { createdAt: string; id: string } {
+  try {
+    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as { c?: unknown; i?: unknown };
+    if (typeof v.c === 'string' && !Number.isNaN(Date.parse(v.c)) && typeof v.i === 'string' && /^[0-9a-f-]{36}$/.test(v.i))
+      return { createdAt: v.c, id: v.i };
+  } catch {
+    /* fall through */
+  }
+  throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor was not issued by this list.');
+}

@@ -1,0 +1,143 @@
+/**
+ * Builds the SQL of one catalogue search page. Pure: the service resolves the query into taxonomy id sets
+ * and words first; this only writes SQL with numbered parameters (no user text is ever spliced in).
+ */
+export interface WeightedIdSet {
+  ids: string[];
+  weight: number;
+}
+
+export interface SearchFilterIds {
+  /** Any of these (a process filter with its descendants). */
+  processIds?: string[];
+  materialIds?: string[];
+  /** Each inner list must be met (a certification with its descendants). */
+  certificationIdSets?: string[][];
+  firmCountries?: string[];
+  servesCountry?: string;
+  clusterId?: string;
+  thicknessMm?: number;
+  partLengthMm?: number;
+  partWidthMm?: number;
+  partHeightMm?: number;
+  maxLeadTimeDays?: number;
+  firmId?: string;
+}
+
+export type SearchCursor = { kind: 'rank'; rank: number; id: string } | { kind: 'recent'; publishedAt: string; id: string };
+
+export interface SearchQueryInput {
+  /** One entry per taxonomy match, with its descendants. */
+  taxonomy: WeightedIdSet[];
+  /** Folded words for full-text matching (any of them; more matches rank higher). */
+  words: string[];
+  /** Folded words that no taxonomy entry explains: these alone widen the result set through full text. */
+  freeWords: string[];
+  filters: SearchFilterIds;
+  first: number;
+  after?: SearchCursor;
+  now: Date;
+}
+
+export interface BuiltQuery {
+  sql: string;
+  params: unknown[];
+  ordering: 'rank' | 'recent';
+}
+
+const WORD = /^[\p{L}\p{N}]+$/u;
+
+/** `'w1':* | 'w2':*` from folded words (letters and digits only, so nothing can break the tsquery syntax). */
+export function prefixTsQuery(words: readonly string[]): string | null {
+  const safe = words.filter((w) => WORD.test(w) && w.length >= 2).slice(0, 16);
+  return safe.length ? safe.map((w) => `'${w}':*`).join(' | ') : null;
+}
+
+/** Weight of full-text relevance next to taxonomy matches (each worth up to 1). */
+export const TEXT_WEIGHT = 0.6;
+
+export function buildSearchQuery(q: SearchQueryInput): BuiltQuery {
+  const params: unknown[] = [];
+  const p = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  const where: string[] = [`o.status = 'published'`, `o.valid_until > ${p(q.now)}`];
+  const f = q.filters;
+  if (f.processIds) where.push(`o.capability_ids && ${p(f.processIds)}::uuid[]`);
+  if (f.materialIds) where.push(`o.capability_ids && ${p(f.materialIds)}::uuid[]`);
+  for (const set of f.certificationIdSets ?? []) where.push(`o.capability_ids && ${p(set)}::uuid[]`);
+  if (f.firmCountries?.length) where.push(`o.firm_country = ANY(${p(f.firmCountries)}::char(2)[])`);
+  if (f.servesCountry) where.push(`${p(f.servesCountry)}::char(2) = ANY(o.countries_served)`);
+  if (f.firmId) where.push(`o.firm_id = ${p(f.firmId)}::uuid`);
+  if (f.clusterId) {
+    where.push(
+      `EXISTS (SELECT 1 FROM cluster_membership cm WHERE cm.firm_id = o.firm_id AND cm.cluster_id = ${p(f.clusterId)}::uuid AND cm.status = 'verified')`,
+    );
+  }
+  if (f.thicknessMm !== undefined) {
+    const t = p(f.thicknessMm);
+    where.push(`o.max_thickness_mm >= ${t} AND coalesce(o.min_thickness_mm, 0) <= ${t}`);
+  }
+  if (f.partLengthMm !== undefined) where.push(`o.max_part_length_mm >= ${p(f.partLengthMm)}`);
+  if (f.partWidthMm !== undefined) where.push(`o.max_part_width_mm >= ${p(f.partWidthMm)}`);
+  if (f.partHeightMm !== undefined) where.push(`o.max_part_height_mm >= ${p(f.partHeightMm)}`);
+  if (f.maxLeadTimeDays !== undefined) where.push(`o.lead_time_days <= ${p(f.maxLeadTimeDays)}`);
+
+  const hasText = q.taxonomy.length > 0 || q.words.length > 0;
+  if (!hasText) {
+    let sql = `SELECT o.id, o.published_at AS "publishedAt", 0::float8 AS rank FROM offer o WHERE ${where.join(' AND ')}`;
+    if (q.after?.kind === 'recent') {
+      sql += ` AND (o.published_at, o.id) < (${p(q.after.publishedAt)}::timestamptz, ${p(q.after.id)}::uuid)`;
+    }
+    sql += ` ORDER BY o.published_at DESC, o.id DESC LIMIT ${p(q.first + 1)}`;
+    return { sql, params, ordering: 'recent' };
+  }
+
+  const rankParts: string[] = [];
+  const matchParts: string[] = [];
+  if (q.taxonomy.length) {
+    const all = [...new Set(q.taxonomy.flatMap((t) => t.ids))];
+    matchParts.push(`o.capability_ids && ${p(all)}::uuid[]`);
+    for (const t of q.taxonomy) {
+      rankParts.push(`CASE WHEN o.capability_ids && ${p(t.ids)}::uuid[] THEN ${Number(t.weight.toFixed(4))} ELSE 0 END`);
+    }
+  }
+  const rankQuery = prefixTsQuery(q.words);
+  if (rankQuery) {
+    const tsq = p(rankQuery);
+    rankParts.push(`${TEXT_WEIGHT} * ts_rank_cd(o.search_vector, to_tsquery('simple', ${tsq}), 1)`);
+    const widen = prefixTsQuery(q.freeWords);
+    if (widen) matchParts.push(`o.search_vector @@ to_tsquery('simple', ${p(widen)})`);
+    else if (!q.taxonomy.length) matchParts.push(`o.search_vector @@ to_tsquery('simple', ${tsq})`);
+  }
+  if (matchParts.length === 0) matchParts.push('false');
+  where.push(`(${matchParts.join(' OR ')})`);
+  const rank = rankParts.length ? rankParts.join(' + ') : '0';
+  let sql = `SELECT s.id, s.rank FROM (SELECT o.id, (${rank})::float8 AS rank FROM offer o WHERE ${where.join(' AND ')}) s`;
+  if (q.after?.kind === 'rank') {
+    const r = p(q.after.rank);
+    sql += ` WHERE (s.rank < ${r} OR (s.rank = ${r} AND s.id > ${p(q.after.id)}::uuid))`;
+  }
+  sql += ` ORDER BY s.rank DESC, s.id ASC LIMIT ${p(q.first + 1)}`;
+  return { sql, params, ordering: 'rank' };
+}
+
+export function encodeCursor(c: SearchCursor): string {
+  return Buffer.from(JSON.stringify(c)).toString('base64url');
+}
+
+/** Null for anything that is not a cursor this code wrote. */
+export function decodeCursor(s: string): SearchCursor | null {
+  try {
+    const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const uuid = /^[0-9a-f-]{36}$/;
+    if (c['kind'] === 'rank' && typeof c['rank'] === 'number' && Number.isFinite(c['rank']) && typeof c['id'] === 'string' && uuid.test(c['id']))
+      return { kind: 'rank', rank: c['rank'], id: c['id'] };
+    if (c['kind'] === 'recent' && typeof c['publishedAt'] === 'string' && !Number.isNaN(Date.parse(c['publishedAt'])) && typeof c['id'] === 'string' && uuid.test(c['id']))
+      return { kind: 'recent', publishedAt: c['publishedAt'], id: c['id'] };
+    return null;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,17 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import { UserModel } from './user.model';
+
+@ObjectType('AuthPayload')
+export class AuthPayloadModel {
+  @Field() accessToken: string;
+  @Field() accessTokenExpiresAt: Date;
+  @Field() refreshToken: string;
+  @Field() refreshTokenExpiresAt: Date;
+  @Field(() => UserModel) user: UserModel;
+  userId: string;
+}
+
+@ObjectType('OkPayload')
+export class OkPayloadModel {
+  @Field() ok: boolean;
+}

@@ -1,0 +1,23 @@
+import { Field, InputType } from '@nestjs/graphql';
+import { LocaleCode } from './enums';
+
+@InputType()
+export class SignUpInput {
+  @Field() email: string;
+  @Field() password: string;
+  @Field() displayName: string;
+  @Field(() => LocaleCode) locale: LocaleCode;
+  @Field({ nullable: true, description: 'IANA zone; defaults to Europe/Warsaw or Europe/Vilnius by language.' })
+  timeZone?: string;
+}
+
+@InputType()
+export class SignInInput {
+  @Field() email: string;
+  @Field() password: string;
+}
+
+@InputType()
+export class RefreshTokenInput {
+  @Field() refreshToken: string;
+}

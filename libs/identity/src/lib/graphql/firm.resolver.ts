@@ -1,0 +1,64 @@
+import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { requireActor } from '../access/access.service';
+import type { Actor } from '../access/actor';
+import { FirmService } from '../firm/firm.service';
+import { ClusterService } from '../cluster/cluster.service';
+import type { ClusterMembershipEntity } from '../cluster/cluster-membership.entity';
+import type { FirmEntity } from '../firm/firm.entity';
+import { CurrentActor, LoaderCache, Loaders } from './request-context';
+import { FirmModel } from './firm.model';
+import { ClusterMembershipModel } from './cluster-membership.model';
+import { RegisterFirmInput, SetFirmMemberInput, UpdateFirmInput } from './firm.inputs';
+import { OkPayloadModel } from './auth-payload.model';
+
+export function firmLoader(loaders: LoaderCache, firms: FirmService) {
+  return loaders.get<string, FirmEntity | null>('firm', (ids) => firms.firmsByIds(ids));
+}
+
+export function membershipsLoader(loaders: LoaderCache, clusters: ClusterService) {
+  return loaders.get<string, ClusterMembershipEntity[]>('firm.memberships', (ids) =>
+    clusters.membershipsByFirmIds(ids),
+  );
+}
+
+@Resolver(() => FirmModel)
+export class FirmResolver {
+  constructor(
+    private readonly firms: FirmService,
+    private readonly clusters: ClusterService,
+  ) {}
+
+  @Query(() => FirmModel, { nullable: true })
+  async firm(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Loaders() l: LoaderCache) {
+    requireActor(actor);
+    return firmLoader(l, this.firms).load(id);
+  }
+
+  @Mutation(() => FirmModel, { description: 'Registers a firm; you become its admin.' })
+  registerFirm(@CurrentActor() actor: Actor | null, @Args('input') input: RegisterFirmInput) {
+    const { idempotencyKey, ...details } = input;
+    return this.firms.registerFirm(requireActor(actor), details, idempotencyKey);
+  }
+
+  @Mutation(() => FirmModel)
+  updateFirm(@CurrentActor() actor: Actor | null, @Args('input') input: UpdateFirmInput) {
+    return this.firms.updateFirm(requireActor(actor), input);
+  }
+
+  @Mutation(() => OkPayloadModel, { description: 'Adds a user to a firm or changes their role (firm admins).' })
+  async setFirmMember(@CurrentActor() actor: Actor | null, @Args('input') input: SetFirmMemberInput) {
+    await this.firms.setFirmMember(requireActor(actor), input.firmId, input.email, input.role);
+    return { ok: true };
+  }
+
+  @ResolveField(() => [ClusterMembershipModel])
+  memberships(@Parent() firm: FirmEntity, @Loaders() l: LoaderCache) {
+    return membershipsLoader(l, this.clusters).load(firm.id);
+  }
+
+  @ResolveField(() => Boolean, { description: 'A coordinator of at least one cluster has verified this firm.' })
+  async verified(@Parent() firm: FirmEntity, @Loaders() l: LoaderCache) {
+    const list = await membershipsLoader(l, this.clusters).load(firm.id);
+    return list.some((m) => m.status === 'verified');
+  }
+}

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from './identity.module';
+import { AuthResolver } from './graphql/auth.resolver';
+import { ClusterMembershipResolver, ClusterResolver } from './graphql/cluster.resolver';
+import { FirmResolver } from './graphql/firm.resolver';
+import { ViewerResolver } from './graphql/viewer.resolver';
+
+/** The GraphQL face of identity, imported by the gateway. */
+@Module({
+  imports: [IdentityModule],
+  providers: [AuthResolver, ViewerResolver, FirmResolver, ClusterResolver, ClusterMembershipResolver],
+})
+export class IdentityGraphqlModule {}

@@ -1,0 +1,10 @@
+export * from './lib/data-source-options';
+export * from './lib/transaction';
+export * from './lib/outbox-event.entity';
+export * from './lib/outbox';
+export * from './lib/idempotency-key.entity';
+export * from './lib/idempotency';
+export * from './lib/embedded-postgres';
+export * from './lib/pg-errors';
+export { MIGRATIONS } from './migrations';
+export * from './lib/database.module';

@@ -1,0 +1,32 @@
+import { mkdir } from 'node:fs/promises';
+import { resolve } from 'node:path';
+
+export interface EmbeddedPostgres {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * PostgreSQL in this process: PGlite (PostgreSQL compiled to WebAssembly) with its data in a folder,
+ * served over the PostgreSQL wire protocol by pglite-socket so that TypeORM, `pg` and BullMQ's
+ * PostgreSQL backend use their ordinary drivers. For trying Kooperant on a bare machine, not for production.
+ */
+export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; host?: string }): Promise<EmbeddedPostgres> {
+  const dataDir = resolve(opts.dataDir);
+  await mkdir(dataDir, { recursive: true });
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
+  const db = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
+  const host = opts.host ?? '127.0.0.1';
+  const server = new PGLiteSocketServer({ db, port: opts.port, host, maxConnections: 64 });
+  await server.start();
+  return {
+    url: `postgresql://postgres@${host}:${opts.port}/postgres?sslmode=disable`,
+    async stop() {
+      await server.stop();
+      await db.close();
+    },
+  };
+}

@@ -1,0 +1,2 @@
+export * from './lib/locale';
+export * from './lib/fold';

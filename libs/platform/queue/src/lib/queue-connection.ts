@@ -1,0 +1,49 @@
+import { createPostgresBackend, type BackendFactory, type ConnectionOptions } from 'bullmq';
+import IORedis, { type RedisOptions } from 'ioredis';
+
+export interface QueueConnectionSettings {
+  backend: 'redis' | 'postgres';
+  redisUrl?: string;
+  databaseUrl?: string;
+  /** PostgreSQL schema for BullMQ's tables; PGlite only works in `public`. */
+  postgresSchema?: string;
+}
+
+export interface QueueConnection {
+  connection: ConnectionOptions;
+  backendFactory?: BackendFactory<never, never>;
+  /** Closes what this connection owns. */
+  close(): Promise<void>;
+}
+
+/**
+ * Connection for producers (gateway) and consumers (worker). Producers fail fast when Redis is down
+ * (`enableOfflineQueue: false`), workers block on it (`maxRetriesPerRequest: null`).
+ */
+export function createQueueConnection(settings: QueueConnectionSettings, role: 'producer' | 'worker'): QueueConnection {
+  if (settings.backend === 'postgres') {
+    if (!settings.databaseUrl) throw new Error('The PostgreSQL queue backend needs DATABASE_URL');
+    return {
+      connection: {
+        connectionString: settings.databaseUrl,
+        schema: settings.postgresSchema ?? 'bullmq',
+        max: role === 'worker' ? 10 : 4,
+      } as unknown as ConnectionOptions,
+      backendFactory: createPostgresBackend as unknown as BackendFactory<never, never>,
+      close: async () => undefined,
+    };
+  }
+  if (!settings.redisUrl) throw new Error('The Redis queue backend needs REDIS_URL');
+  const options: RedisOptions =
+    role === 'worker'
+      ? { maxRetriesPerRequest: null }
+      : { maxRetriesPerRequest: 1, enableOfflineQueue: false, connectTimeout: 2_000 };
+  const client = new IORedis(settings.redisUrl, { ...options, lazyConnect: false });
+  client.on('error', () => undefined); // surfaced through failing commands; avoid unhandled 'error' events
+  return {
+    connection: client,
+    close: async () => {
+      client.disconnect();
+    },
+  };
+}
