@@ -8,6 +8,13 @@ export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...CATA
 
 export function createCliDataSource(url: string, logging = false): DataSource {
   return new DataSource(
-    createDataSourceOptions({ url, entities: ALL_ENTITIES, migrations: MIGRATIONS, poolSize: 4, applicationName: 'kooperant-cli', logging }),
+    createDataSourceOptions({
+      url,
+      entities: ALL_ENTITIES,
+      migrations: MIGRATIONS,
+      poolSize: 4,
+      applicationName: 'kooperant-cli',
+      logging,
+    }),
   );
 }

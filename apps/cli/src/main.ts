@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { ConfigError, loadConfig } from '@kooperant/platform-config';
 import { createCliDataSource } from './data-source';
 import { generateMigration, pendingSchemaChanges } from './commands/schema';
+import { launch, prepareDatabase } from './commands/launch';
 
 const USAGE = `usage: kooperant <command>
   migrate                 apply pending migrations (DATABASE_URL)
@@ -14,7 +15,8 @@ const USAGE = `usage: kooperant <command>
 
 async function withDataSource<T>(fn: (ds: ReturnType<typeof createCliDataSource>) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  if (!config.databaseUrl) throw new ConfigError([{ setting: 'DATABASE_URL', message: 'is required for this command' }]);
+  if (!config.databaseUrl)
+    throw new ConfigError([{ setting: 'DATABASE_URL', message: 'is required for this command' }]);
   const ds = createCliDataSource(config.databaseUrl);
   await ds.initialize();
   try {
@@ -30,7 +32,9 @@ async function main(argv: string[]): Promise<number> {
     case 'migrate':
       return withDataSource(async (ds) => {
         const done = await ds.runMigrations({ transaction: 'each' });
-        console.log(done.length ? `migrated: ${done.map((m) => m.name).join(', ')}` : 'migrate: database is up to date');
+        console.log(
+          done.length ? `migrated: ${done.map((m) => m.name).join(', ')}` : 'migrate: database is up to date',
+        );
         return 0;
       });
     case 'schema:check':
@@ -47,10 +51,23 @@ async function main(argv: string[]): Promise<number> {
     case 'schema:generate':
       return withDataSource(async (ds) => {
         await ds.runMigrations({ transaction: 'each' });
-        const file = await generateMigration(ds, args[0] ?? '', resolve(__dirname, '../../../../libs/platform/database/src/migrations').replace('/dist/', '/'));
+        const file = await generateMigration(
+          ds,
+          args[0] ?? '',
+          resolve(__dirname, '../../../../libs/platform/database/src/migrations').replace('/dist/', '/'),
+        );
         console.log(file ? `wrote ${file}; add it to MIGRATIONS in migrations/index.ts` : 'no changes');
         return 0;
       });
+    case 'seed': {
+      const config = loadConfig();
+      if (!config.databaseUrl)
+        throw new ConfigError([{ setting: 'DATABASE_URL', message: 'is required for this command' }]);
+      await prepareDatabase(config, (s) => console.log(s));
+      return 0;
+    }
+    case 'start':
+      return launch();
     default:
       console.error(USAGE);
       return cmd ? 2 : 0;

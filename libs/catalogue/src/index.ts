@@ -9,3 +9,6 @@ export * from './lib/offer/offer.entity';
 export * from './lib/offer/offer.service';
 export * from './lib/offer/offer.errors';
 export * from './lib/search/offer-search.service';
+export { TAXONOMY_SEED, type TaxonomySeedEntry } from './lib/taxonomy/taxonomy.seed';
+export { DEMO_OFFERS, type DemoOfferSeed } from './lib/seed/demo-offers.seed';
+export * from './lib/taxonomy/taxonomy-seeder';

@@ -25,3 +25,5 @@ export * from './lib/graphql/firm.model';
 export * from './lib/graphql/localized-labels.model';
 export { firmLoader } from './lib/graphql/firm.resolver';
 export * from './lib/graphql/page-info.model';
+export { DEMO_FIRMS, type DemoFirmSeed } from './lib/seed/demo-firms.seed';
+export * from './lib/seed/demo-accounts';

@@ -5,8 +5,10 @@ import { OfferResolver } from './graphql/offer.resolver';
 import { OfferSearchResolver } from './graphql/offer-search.resolver';
 import { TaxonomyResolver } from './graphql/taxonomy.resolver';
 
+export const CATALOGUE_RESOLVERS = [OfferResolver, OfferSearchResolver, TaxonomyResolver];
+
 @Module({
   imports: [IdentityModule, CatalogueModule],
-  providers: [OfferResolver, OfferSearchResolver, TaxonomyResolver],
+  providers: CATALOGUE_RESOLVERS,
 })
 export class CatalogueGraphqlModule {}

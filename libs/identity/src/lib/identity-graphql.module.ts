@@ -6,8 +6,16 @@ import { FirmResolver } from './graphql/firm.resolver';
 import { ViewerResolver } from './graphql/viewer.resolver';
 
 /** The GraphQL face of identity, imported by the gateway. */
+export const IDENTITY_RESOLVERS = [
+  AuthResolver,
+  ViewerResolver,
+  FirmResolver,
+  ClusterResolver,
+  ClusterMembershipResolver,
+];
+
 @Module({
   imports: [IdentityModule],
-  providers: [AuthResolver, ViewerResolver, FirmResolver, ClusterResolver, ClusterMembershipResolver],
+  providers: IDENTITY_RESOLVERS,
 })
 export class IdentityGraphqlModule {}

@@ -48,7 +48,11 @@ export class OfferSearchResolver {
     }));
     return {
       edges,
-      pageInfo: pageInfo(edges.map((e) => e.cursor), result.hasNextPage, !!after),
+      pageInfo: pageInfo(
+        edges.map((e) => e.cursor),
+        result.hasNextPage,
+        !!after,
+      ),
       interpretation: result.interpretation.map(toModel),
     };
   }

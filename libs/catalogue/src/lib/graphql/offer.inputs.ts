@@ -83,7 +83,8 @@ export class OfferSearchFilterInput {
   @Field(() => [CountryCode], { nullable: true, description: "The offering firm's country." })
   firmCountries?: CountryCode[];
   @Field({ nullable: true, description: 'The offer serves this country (ISO code).' }) servesCountry?: string;
-  @Field(() => ID, { nullable: true, description: 'The firm is a verified member of this cluster.' }) clusterId?: string;
+  @Field(() => ID, { nullable: true, description: 'The firm is a verified member of this cluster.' })
+  clusterId?: string;
   @Field(() => Float, { nullable: true, description: 'Sheet or wall thickness the firm must be able to work, mm.' })
   thicknessMm?: number;
   @Field(() => Float, { nullable: true }) partLengthMm?: number;

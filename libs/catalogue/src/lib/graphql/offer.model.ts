@@ -53,7 +53,6 @@ export class OfferModel {
   firmId: string;
 }
 
-
 @ObjectType('OfferEdge')
 export class OfferEdgeModel {
   @Field() cursor: string;

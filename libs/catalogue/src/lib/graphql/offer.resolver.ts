@@ -17,12 +17,7 @@ import {
 import { OfferService } from '../offer/offer.service';
 import type { OfferEntity, OfferStatus } from '../offer/offer.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import {
-  IndicativePriceModel,
-  OfferCapacityModel,
-  OfferConnectionModel,
-  OfferModel,
-} from './offer.model';
+import { IndicativePriceModel, OfferCapacityModel, OfferConnectionModel, OfferModel } from './offer.model';
 import { TaxonomyEntryModel } from './taxonomy-entry.model';
 import { CreateOfferInput, MyOffersFilterInput, OfferIdInput, UpdateOfferInput } from './offer.inputs';
 
@@ -57,7 +52,14 @@ export class OfferResolver {
       after: cursor,
     });
     const edges = page.items.map((o) => ({ cursor: encodeOfferCursor(o), node: o as unknown as OfferModel }));
-    return { edges, pageInfo: pageInfo(edges.map((e) => e.cursor), page.hasNextPage, !!after) };
+    return {
+      edges,
+      pageInfo: pageInfo(
+        edges.map((e) => e.cursor),
+        page.hasNextPage,
+        !!after,
+      ),
+    };
   }
 
   @Mutation(() => OfferModel, { description: 'Creates a draft offer for one of your firms.' })
@@ -125,7 +127,12 @@ function encodeOfferCursor(o: OfferEntity): string {
 function decodeOfferCursor(s: string): { createdAt: string; id: string } {
   try {
     const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as { c?: unknown; i?: unknown };
-    if (typeof v.c === 'string' && !Number.isNaN(Date.parse(v.c)) && typeof v.i === 'string' && /^[0-9a-f-]{36}$/.test(v.i))
+    if (
+      typeof v.c === 'string' &&
+      !Number.isNaN(Date.parse(v.c)) &&
+      typeof v.i === 'string' &&
+      /^[0-9a-f-]{36}$/.test(v.i)
+    )
       return { createdAt: v.c, id: v.i };
   } catch {
     /* fall through */

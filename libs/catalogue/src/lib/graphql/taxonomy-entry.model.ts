@@ -9,7 +9,9 @@ export class LocalizedSynonymsModel {
   @Field(() => [String]) lt: string[];
 }
 
-@ObjectType('TaxonomyEntry', { description: 'A process, material, certification, product or NACE code, in three languages.' })
+@ObjectType('TaxonomyEntry', {
+  description: 'A process, material, certification, product or NACE code, in three languages.',
+})
 export class TaxonomyEntryModel {
   @Field(() => ID) id: string;
   @Field() code: string;
@@ -19,7 +21,9 @@ export class TaxonomyEntryModel {
   parentId: string | null;
 }
 
-@ObjectType('TaxonomyMatch', { description: 'How a search query was understood: a taxonomy entry and the words that named it.' })
+@ObjectType('TaxonomyMatch', {
+  description: 'How a search query was understood: a taxonomy entry and the words that named it.',
+})
 export class TaxonomyMatchModel {
   @Field(() => TaxonomyEntryModel) entry: TaxonomyEntryModel;
   @Field({ description: 'The label or synonym that matched, as written.' }) term: string;

@@ -1,4 +1,14 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn , Check, JoinColumn, ManyToOne } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  Check,
+  JoinColumn,
+  ManyToOne,
+} from 'typeorm';
 import { FirmEntity } from '@kooperant/identity';
 import type { Locale } from '@kooperant/platform-i18n';
 import { bigintMinorUnits, type Currency } from '@kooperant/platform-money';
@@ -17,7 +27,10 @@ export interface OfferTranslation {
 @Entity('offer')
 @Check('offer_status_check', `status IN ('draft', 'published', 'archived')`)
 @Check('offer_language_check', `language IN ('en', 'pl', 'lt')`)
-@Check('offer_price_check', `(price_minor IS NULL) = (price_currency IS NULL) AND (price_minor IS NULL OR price_minor >= 0)`)
+@Check(
+  'offer_price_check',
+  `(price_minor IS NULL) = (price_currency IS NULL) AND (price_minor IS NULL OR price_minor >= 0)`,
+)
 @Index('offer_firm_idx', ['firmId', 'status'])
 @Index('offer_valid_until_published_idx', ['validUntil'], { where: "status = 'published'" })
 // Created by migration (GIN indexes TypeORM cannot describe); declared so that schema diffs leave them alone.

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ProblemCollector } from '@kooperant/platform-errors';
-import { idempotent, recordEvent } from '@kooperant/platform-database';
+import { idempotent, queryRows, recordEvent } from '@kooperant/platform-database';
 import { FirmService, type Actor } from '@kooperant/identity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { OfferEntity, type OfferStatus } from './offer.entity';
@@ -36,14 +36,31 @@ export class OfferService {
     const id = await this.db.transaction(async (m) => {
       const create = async () => {
         const offer = await m.save(
-          m.create(OfferEntity, { ...columns, firmId: firm.id, firmCountry: firm.country, status: 'draft', createdBy: actor.userId }),
+          m.create(OfferEntity, {
+            ...columns,
+            firmId: firm.id,
+            firmCountry: firm.country,
+            status: 'draft',
+            createdBy: actor.userId,
+          }),
         );
         await this.event(m, 'offer.created', offer, actor);
         return offer.id;
       };
       if (!idempotencyKey) return create();
       const { firmId: _f, ...input } = cmd;
-      return (await idempotent(m, { operation: 'createOffer', userId: actor.userId, key: idempotencyKey, input: { ...input, firmId: cmd.firmId } }, create)).id;
+      return (
+        await idempotent(
+          m,
+          {
+            operation: 'createOffer',
+            userId: actor.userId,
+            key: idempotencyKey,
+            input: { ...input, firmId: cmd.firmId },
+          },
+          create,
+        )
+      ).id;
     });
     return this.db.getRepository(OfferEntity).findOneByOrFail({ id });
   }
@@ -52,7 +69,10 @@ export class OfferService {
   async updateOffer(actor: Actor, cmd: UpdateOfferCommand): Promise<OfferEntity> {
     const current = await this.requireOwnOffer(actor, cmd.offerId);
     if (current.status === 'archived') {
-      throw DomainError.conflict(OfferErrorCode.OFFER_STATE_CONFLICT, 'An archived offer cannot be changed; publish it again first.');
+      throw DomainError.conflict(
+        OfferErrorCode.OFFER_STATE_CONFLICT,
+        'An archived offer cannot be changed; publish it again first.',
+      );
     }
     const snap = await this.taxonomy.snapshot();
     const codes = (ids: string[]) => ids.map((id) => snap.byId.get(id)?.code ?? id);
@@ -80,11 +100,22 @@ export class OfferService {
       const res = await m
         .createQueryBuilder()
         .update(OfferEntity)
-        .set({ ...columns, expiryRemindedAt: cmd.validUntil ? null : current.expiryRemindedAt, version: () => 'version + 1' })
-        .where('id = :id AND version = :v AND status <> :archived', { id: current.id, v: current.version, archived: 'archived' })
+        .set({
+          ...columns,
+          expiryRemindedAt: cmd.validUntil ? null : current.expiryRemindedAt,
+          version: () => 'version + 1',
+        })
+        .where('id = :id AND version = :v AND status <> :archived', {
+          id: current.id,
+          v: current.version,
+          archived: 'archived',
+        })
         .execute();
       if (res.affected !== 1) {
-        throw DomainError.conflict(OfferErrorCode.OFFER_STATE_CONFLICT, 'The offer was changed meanwhile; reload it and try again.');
+        throw DomainError.conflict(
+          OfferErrorCode.OFFER_STATE_CONFLICT,
+          'The offer was changed meanwhile; reload it and try again.',
+        );
       }
       const updated = await m.findOneByOrFail(OfferEntity, { id: current.id });
       await this.event(m, 'offer.updated', updated, actor);
@@ -127,7 +158,8 @@ export class OfferService {
     if (!offer) throw DomainError.notFound('Offer', OfferErrorCode.OFFER_NOT_FOUND);
     if (offer.status !== 'published') {
       const roles = await actor.roles();
-      if (!roles.firms.has(offer.firmId) && !roles.platformAdmin) throw DomainError.notFound('Offer', OfferErrorCode.OFFER_NOT_FOUND);
+      if (!roles.firms.has(offer.firmId) && !roles.platformAdmin)
+        throw DomainError.notFound('Offer', OfferErrorCode.OFFER_NOT_FOUND);
     }
     return offer;
   }
@@ -154,7 +186,10 @@ export class OfferService {
       .take(opts.first + 1);
     if (opts.status) qb.andWhere('o.status = :status', { status: opts.status });
     if (opts.after) {
-      qb.andWhere('(o.created_at, o.id) < (:ca::timestamptz, :cid::uuid)', { ca: opts.after.createdAt, cid: opts.after.id });
+      qb.andWhere('(o.created_at, o.id) < (:ca::timestamptz, :cid::uuid)', {
+        ca: opts.after.createdAt,
+        cid: opts.after.id,
+      });
     }
     const rows = await qb.getMany();
     return { items: rows.slice(0, opts.first), hasNextPage: rows.length > opts.first };
@@ -165,7 +200,9 @@ export class OfferService {
     let total = 0;
     for (;;) {
       const n = await this.db.transaction(async (m) => {
-        const rows: { id: string; firm_id: string }[] = await m.query(
+        // Structured result: for UPDATE ... RETURNING, TypeORM's plain result is [rows, count].
+        const rows = await queryRows<{ id: string; firm_id: string }>(
+          m,
           `UPDATE offer SET status = 'archived', archived_at = $1, archive_reason = 'expired', version = version + 1
            WHERE id IN (SELECT id FROM offer WHERE status = 'published' AND valid_until <= $1
                         ORDER BY valid_until LIMIT $2 FOR UPDATE SKIP LOCKED)
@@ -192,7 +229,8 @@ export class OfferService {
     let total = 0;
     for (;;) {
       const n = await this.db.transaction(async (m) => {
-        const rows: { id: string; firm_id: string; valid_until: Date }[] = await m.query(
+        const rows = await queryRows<{ id: string; firm_id: string; valid_until: Date }>(
+          m,
           `UPDATE offer SET expiry_reminded_at = $1
            WHERE id IN (SELECT id FROM offer WHERE status = 'published' AND expiry_reminded_at IS NULL
                           AND valid_until > $1 AND valid_until <= $1::timestamptz + make_interval(days => $2)

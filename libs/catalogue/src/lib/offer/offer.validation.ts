@@ -65,7 +65,8 @@ export function validateOfferText(d: OfferDraft, p: ProblemCollector): Normalize
     if (!isLocale(t.language)) p.add(`translations.${i}.language`, 'UNSUPPORTED', 'Language must be en, pl or lt.');
     else if (t.language === d.language || translations.some((x) => x.language === t.language))
       p.add(`translations.${i}.language`, 'DUPLICATE', 'One translation per language, other than the original.');
-    if (tt.length < 3 || tt.length > 200) p.add(`translations.${i}.title`, 'LENGTH', 'Give a title of 3 to 200 characters.');
+    if (tt.length < 3 || tt.length > 200)
+      p.add(`translations.${i}.title`, 'LENGTH', 'Give a title of 3 to 200 characters.');
     if (td.length > 5000) p.add(`translations.${i}.description`, 'TOO_LONG', 'At most 5000 characters.');
     translations.push({ language: t.language as Locale, title: tt, description: td });
   });
@@ -92,12 +93,21 @@ export interface NormalizedCapacity {
 /** Checks technical capacity: non-negative sizes, min ≤ max, whole batch sizes. Pure. */
 export function validateCapacity(c: OfferCapacity | null | undefined, p: ProblemCollector): NormalizedCapacity {
   const v = c ?? {};
-  const dims = ['maxPartLengthMm', 'maxPartWidthMm', 'maxPartHeightMm', 'minThicknessMm', 'maxThicknessMm', 'toleranceMm'] as const;
+  const dims = [
+    'maxPartLengthMm',
+    'maxPartWidthMm',
+    'maxPartHeightMm',
+    'minThicknessMm',
+    'maxThicknessMm',
+    'toleranceMm',
+  ] as const;
   for (const k of dims) {
-    if (!nonNeg(v[k]) || (v[k] ?? 0) > 1_000_000) p.add(`capacity.${k}`, 'OUT_OF_RANGE', 'Give a size in mm, 0 or more.');
+    if (!nonNeg(v[k]) || (v[k] ?? 0) > 1_000_000)
+      p.add(`capacity.${k}`, 'OUT_OF_RANGE', 'Give a size in mm, 0 or more.');
   }
   for (const k of ['minBatch', 'maxBatch', 'monthlyCapacity'] as const) {
-    if (!posInt(v[k]) || (v[k] ?? 0) > 1_000_000_000) p.add(`capacity.${k}`, 'OUT_OF_RANGE', 'Give a whole number above 0.');
+    if (!posInt(v[k]) || (v[k] ?? 0) > 1_000_000_000)
+      p.add(`capacity.${k}`, 'OUT_OF_RANGE', 'Give a whole number above 0.');
   }
   if (v.minThicknessMm != null && v.maxThicknessMm != null && v.minThicknessMm > v.maxThicknessMm)
     p.add('capacity.minThicknessMm', 'MIN_ABOVE_MAX', 'Minimum thickness is above the maximum.');
@@ -148,13 +158,16 @@ export function validateTerms(d: OfferDraft, defaultCountry: string, now: Date, 
     priceCurrency = d.price.currency as Currency;
     priceUnit = d.price.unit as CapacityUnit;
   }
-  const countries = [...new Set((d.countriesServed?.length ? d.countriesServed : [defaultCountry]).map((c) => c.trim().toUpperCase()))];
+  const countries = [
+    ...new Set((d.countriesServed?.length ? d.countriesServed : [defaultCountry]).map((c) => c.trim().toUpperCase())),
+  ];
   countries.forEach((c, i) => {
     if (!SERVED_COUNTRIES.test(c)) p.add(`countriesServed.${i}`, 'FORMAT', 'Use ISO country codes such as PL, LT.');
   });
   const validUntil = d.validUntil instanceof Date ? d.validUntil : new Date(d.validUntil);
   if (Number.isNaN(validUntil.getTime())) p.add('validUntil', 'FORMAT', 'Give a date.');
-  else if (validUntil.getTime() <= now.getTime()) p.add('validUntil', 'IN_PAST', 'The offer must be valid in the future.');
+  else if (validUntil.getTime() <= now.getTime())
+    p.add('validUntil', 'IN_PAST', 'The offer must be valid in the future.');
   else if (validUntil.getTime() > now.getTime() + MAX_VALIDITY_DAYS * 86_400_000)
     p.add('validUntil', 'TOO_FAR', `An offer can be valid for at most ${MAX_VALIDITY_DAYS} days; renew it later.`);
   return { leadTimeDays: d.leadTimeDays, priceMinor, priceCurrency, priceUnit, countriesServed: countries, validUntil };

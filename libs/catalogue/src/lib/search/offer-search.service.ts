@@ -8,7 +8,13 @@ import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { TaxonomyMatch, TaxonomySnapshot } from '../taxonomy/taxonomy-snapshot';
 import type { TaxonomyKind } from '../taxonomy/taxonomy-entry.entity';
 import { OfferEntity } from '../offer/offer.entity';
-import { buildSearchQuery, decodeCursor, encodeCursor, type SearchCursor, type SearchFilterIds } from './search-query.builder';
+import {
+  buildSearchQuery,
+  decodeCursor,
+  encodeCursor,
+  type SearchCursor,
+  type SearchFilterIds,
+} from './search-query.builder';
 
 export interface OfferSearchFilter {
   processCodes?: string[];
@@ -41,7 +47,13 @@ export interface OfferSearchResult {
   interpretation: TaxonomyMatch[];
 }
 
-const KIND_WEIGHT: Record<TaxonomyKind, number> = { process: 1, product: 0.9, material: 0.7, certification: 0.6, nace: 0.5 };
+const KIND_WEIGHT: Record<TaxonomyKind, number> = {
+  process: 1,
+  product: 0.9,
+  material: 0.7,
+  certification: 0.6,
+  nace: 0.5,
+};
 const MAX_QUERY_LENGTH = 200;
 
 @Injectable()
@@ -81,7 +93,8 @@ export class OfferSearchService {
       after: cursor,
       now: new Date(),
     });
-    if (cursor && cursor.kind !== built.ordering) throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor belongs to another query.');
+    if (cursor && cursor.kind !== built.ordering)
+      throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor belongs to another query.');
     const rows: { id: string; rank: number; publishedAt?: Date }[] = await this.db.query(built.sql, built.params);
     const page = rows.slice(0, first);
     const offers = page.length
@@ -100,7 +113,9 @@ export class OfferSearchService {
       const caps = new Set(offer.capabilityIds);
       const matchedTaxonomy = expanded.filter((e) => e.ids.some((id) => caps.has(id))).map((e) => e.match);
       const docWords = new Set(foldedWords(offer.searchText ?? ''));
-      const textWords = analysis.words.filter((w) => docWords.has(w) || [...docWords].some((d) => w.length >= 2 && d.startsWith(w)));
+      const textWords = analysis.words.filter(
+        (w) => docWords.has(w) || [...docWords].some((d) => w.length >= 2 && d.startsWith(w)),
+      );
       const matchedTerms = [...new Set([...matchedTaxonomy.flatMap((m) => m.queryWords), ...textWords])];
       const c: SearchCursor =
         built.ordering === 'rank'
@@ -124,7 +139,8 @@ export class OfferSearchService {
       return [...new Set(ids)];
     };
     const nonNeg = (v: number | undefined, field: string) => {
-      if (v !== undefined && (!Number.isFinite(v) || v < 0 || v > 1_000_000)) p.add(`filter.${field}`, 'OUT_OF_RANGE', 'Give 0 or more.');
+      if (v !== undefined && (!Number.isFinite(v) || v < 0 || v > 1_000_000))
+        p.add(`filter.${field}`, 'OUT_OF_RANGE', 'Give 0 or more.');
       return v;
     };
     const countries = f.firmCountries?.map((c) => c.toUpperCase());
@@ -133,8 +149,11 @@ export class OfferSearchService {
     });
     if (f.servesCountry !== undefined && !/^[A-Za-z]{2}$/.test(f.servesCountry))
       p.add('filter.servesCountry', 'FORMAT', 'An ISO country code such as PL.');
-    if (f.clusterId !== undefined && !/^[0-9a-f-]{36}$/i.test(f.clusterId)) p.add('filter.clusterId', 'FORMAT', 'A cluster id.');
-    const certs = (f.certificationCodes ?? []).map((c, i) => expand([c], 'certification', `certificationCodes.${i}`) ?? []);
+    if (f.clusterId !== undefined && !/^[0-9a-f-]{36}$/i.test(f.clusterId))
+      p.add('filter.clusterId', 'FORMAT', 'A cluster id.');
+    const certs = (f.certificationCodes ?? []).map(
+      (c, i) => expand([c], 'certification', `certificationCodes.${i}`) ?? [],
+    );
     return {
       processIds: expand(f.processCodes, 'process', 'processCodes'),
       materialIds: expand(f.materialCodes, 'material', 'materialCodes'),

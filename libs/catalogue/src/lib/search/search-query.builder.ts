@@ -24,7 +24,8 @@ export interface SearchFilterIds {
   firmId?: string;
 }
 
-export type SearchCursor = { kind: 'rank'; rank: number; id: string } | { kind: 'recent'; publishedAt: string; id: string };
+export type SearchCursor =
+  { kind: 'rank'; rank: number; id: string } | { kind: 'recent'; publishedAt: string; id: string };
 
 export interface SearchQueryInput {
   /** One entry per taxonomy match, with its descendants. */
@@ -100,7 +101,9 @@ export function buildSearchQuery(q: SearchQueryInput): BuiltQuery {
     const all = [...new Set(q.taxonomy.flatMap((t) => t.ids))];
     matchParts.push(`o.capability_ids && ${p(all)}::uuid[]`);
     for (const t of q.taxonomy) {
-      rankParts.push(`CASE WHEN o.capability_ids && ${p(t.ids)}::uuid[] THEN ${Number(t.weight.toFixed(4))} ELSE 0 END`);
+      rankParts.push(
+        `CASE WHEN o.capability_ids && ${p(t.ids)}::uuid[] THEN ${Number(t.weight.toFixed(4))} ELSE 0 END`,
+      );
     }
   }
   const rankQuery = prefixTsQuery(q.words);
@@ -132,9 +135,21 @@ export function decodeCursor(s: string): SearchCursor | null {
   try {
     const c = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as Record<string, unknown>;
     const uuid = /^[0-9a-f-]{36}$/;
-    if (c['kind'] === 'rank' && typeof c['rank'] === 'number' && Number.isFinite(c['rank']) && typeof c['id'] === 'string' && uuid.test(c['id']))
+    if (
+      c['kind'] === 'rank' &&
+      typeof c['rank'] === 'number' &&
+      Number.isFinite(c['rank']) &&
+      typeof c['id'] === 'string' &&
+      uuid.test(c['id'])
+    )
       return { kind: 'rank', rank: c['rank'], id: c['id'] };
-    if (c['kind'] === 'recent' && typeof c['publishedAt'] === 'string' && !Number.isNaN(Date.parse(c['publishedAt'])) && typeof c['id'] === 'string' && uuid.test(c['id']))
+    if (
+      c['kind'] === 'recent' &&
+      typeof c['publishedAt'] === 'string' &&
+      !Number.isNaN(Date.parse(c['publishedAt'])) &&
+      typeof c['id'] === 'string' &&
+      uuid.test(c['id'])
+    )
       return { kind: 'recent', publishedAt: c['publishedAt'], id: c['id'] };
     return null;
   } catch {

@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn , JoinColumn, ManyToOne } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, JoinColumn, ManyToOne } from 'typeorm';
 import type { Locale, LocalizedLabels } from '@kooperant/platform-i18n';
 
 export type TaxonomyKind = 'process' | 'material' | 'certification' | 'nace' | 'product';

@@ -39,7 +39,27 @@ export interface QueryAnalysis {
 }
 
 /** Words that carry no meaning in a capability term. */
-const STOP = new Set(['i', 'a', 'z', 'w', 'na', 'do', 'od', 'dla', 'ir', 'su', 'is', 'ant', 'and', 'of', 'the', 'for', 'with', 'to', 'in']);
+const STOP = new Set([
+  'i',
+  'a',
+  'z',
+  'w',
+  'na',
+  'do',
+  'od',
+  'dla',
+  'ir',
+  'su',
+  'is',
+  'ant',
+  'and',
+  'of',
+  'the',
+  'for',
+  'with',
+  'to',
+  'in',
+]);
 
 /** An immutable view of the taxonomy: hierarchy and cross-language term matching. Pure, no I/O. */
 export class TaxonomySnapshot {
@@ -162,10 +182,12 @@ export class TaxonomySnapshot {
     const explained = new Set<string>();
     const matches: TaxonomyMatch[] = [];
     for (const c of candidates) {
-      if (!c.complete && c.queryWords.every((w) => explained.has(w))) continue;
-      // A complete match of fewer words than an earlier complete match of the same words adds nothing new.
-      if (c.complete && c.queryWords.every((w) => explained.has(w)) && matches.some((m) => isAncestorOrSelf(this, c.entryId, m.entryId)))
-        continue;
+      const nothingNew = c.queryWords.every((w) => explained.has(w));
+      // An inexact match (typo, half a term) only counts for words nothing else explains:
+      // "toczenie" is CNC turning, not also stamping ("tłoczenie", one letter away).
+      if (nothingNew && (!c.complete || c.score < 1)) continue;
+      // An exact match of words already explained adds only a different entry, never a parent of one we have.
+      if (nothingNew && matches.some((m) => isAncestorOrSelf(this, c.entryId, m.entryId))) continue;
       const { complete, ...match } = c;
       matches.push(match);
       if (complete) match.queryWords.forEach((w) => explained.add(w));

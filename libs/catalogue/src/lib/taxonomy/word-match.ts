@@ -30,7 +30,7 @@ function commonPrefix(a: string, b: string): number {
 /**
  * How well a folded query word matches a folded term word, 0..1:
  * 1 equal; 0.9 same stem (Polish and Lithuanian inflect: "nierdzewna"/"nierdzewnej", "stal"/"stali",
- * "frezavimas"/"frezavimo"); 0.8 a typo (one edit from 5 letters, two from 9); else 0.
+ * "frezavimas"/"frezavimo"); 0.8 a typo (one edit from 5 letters, two from 9, never in the first letter); else 0.
  * Words under 4 letters (cnc, tig, mig) must match exactly.
  */
 export function wordMatchScore(query: string, term: string): number {
@@ -41,7 +41,8 @@ export function wordMatchScore(query: string, term: string): number {
   const cp = commonPrefix(query, term);
   if (cp === shorter && longer - shorter <= 3) return 0.9;
   if (cp >= 5 && cp >= shorter - 3) return 0.9;
-  const maxEdits = shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
+  // Typos rarely hit the first letter, while many words share endings (-avimas, -owanie): keep it fixed.
+  const maxEdits = query[0] !== term[0] ? 0 : shorter >= 9 ? 2 : shorter >= 5 ? 1 : 0;
   if (maxEdits > 0 && boundedLevenshtein(query, term, maxEdits) <= maxEdits) return 0.8;
   return 0;
 }

@@ -105,6 +105,10 @@ export class AuthService {
       if (!row || !this.tokens.hashesEqual(row.secretHash, parsed.secretHash)) {
         throw new DomainError(AuthErrorCode.INVALID_REFRESH_TOKEN, 'Sign in again.');
       }
+      if (row.revokedAt && !row.replacedBy) {
+        // Signed out, or its family was revoked: the session is over.
+        throw new DomainError(AuthErrorCode.INVALID_REFRESH_TOKEN, 'This session has ended. Sign in again.');
+      }
       if (row.expiresAt.getTime() <= Date.now()) {
         throw new DomainError(AuthErrorCode.INVALID_REFRESH_TOKEN, 'Your session expired. Sign in again.');
       }

@@ -1,5 +1,5 @@
 import { UserEntity } from '../user/user.entity';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn , JoinColumn, ManyToOne } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
 
 /**
  * One refresh token. Tokens rotate: using one revokes it and issues its successor in the same family.

@@ -42,7 +42,11 @@ export class TokenService {
   /** Returns the claims, or null for a token that is malformed, forged or expired. */
   async verifyAccessToken(token: string): Promise<AccessClaims | null> {
     try {
-      const { payload } = await jwtVerify(token, this.key, { issuer: ISSUER, audience: AUDIENCE, algorithms: ['HS256'] });
+      const { payload } = await jwtVerify(token, this.key, {
+        issuer: ISSUER,
+        audience: AUDIENCE,
+        algorithms: ['HS256'],
+      });
       return typeof payload.sub === 'string' ? { userId: payload.sub } : null;
     } catch (e) {
       if (e instanceof joseErrors.JOSEError) return null;

@@ -1,6 +1,6 @@
 import { UserEntity } from '../user/user.entity';
 import { ClusterEntity } from './cluster.entity';
-import { CreateDateColumn, Entity, Index, PrimaryColumn , JoinColumn, ManyToOne } from 'typeorm';
+import { CreateDateColumn, Entity, Index, PrimaryColumn, JoinColumn, ManyToOne } from 'typeorm';
 
 /** A user who coordinates a cluster. */
 @Entity('cluster_coordinator')

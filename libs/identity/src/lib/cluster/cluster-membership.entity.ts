@@ -1,6 +1,6 @@
 import { FirmEntity } from '../firm/firm.entity';
 import { ClusterEntity } from './cluster.entity';
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn , Check, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, Check, JoinColumn, ManyToOne } from 'typeorm';
 
 export type MembershipStatus = 'pending' | 'verified' | 'rejected';
 

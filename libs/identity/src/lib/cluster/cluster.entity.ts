@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn , JoinColumn, ManyToOne } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, JoinColumn, ManyToOne } from 'typeorm';
 import type { LocalizedLabels } from '@kooperant/platform-i18n';
 
 /** An industrial cluster: a coordinated group of member firms in one country. */

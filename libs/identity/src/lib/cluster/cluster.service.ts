@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { DomainError } from '@kooperant/platform-errors';
-import { recordEvent } from '@kooperant/platform-database';
+import { queryRows, recordEvent } from '@kooperant/platform-database';
 import type { Actor } from '../access/actor';
 import { isFirmAdmin } from '../access/actor';
 import { ClusterEntity } from './cluster.entity';
@@ -54,7 +54,8 @@ export class ClusterService {
     }
     return this.db.transaction(async (m) => {
       // Insert, or reopen a rejected request; pending and verified memberships are returned as they are.
-      const rows: { id: string; reopened: boolean }[] = await m.query(
+      const rows = await queryRows<{ id: string; reopened: boolean }>(
+        m,
         `INSERT INTO cluster_membership (firm_id, cluster_id, status, requested_by)
          VALUES ($1, $2, 'pending', $3)
          ON CONFLICT (firm_id, cluster_id) DO UPDATE
@@ -136,7 +137,8 @@ export class ClusterService {
     if (!roles.platformAdmin) throw DomainError.forbidden('Only a platform admin can appoint coordinators.');
     const user = await this.db.getRepository(UserEntity).findOneBy({ email: normalizeEmail(email) });
     if (!user) throw DomainError.invalid('email', 'UNKNOWN', 'No user has this e-mail.');
-    if (!(await this.getCluster(clusterId))) throw DomainError.invalid('clusterId', 'UNKNOWN_REFERENCE', 'No such cluster.');
+    if (!(await this.getCluster(clusterId)))
+      throw DomainError.invalid('clusterId', 'UNKNOWN_REFERENCE', 'No such cluster.');
     await this.db
       .createQueryBuilder()
       .insert()

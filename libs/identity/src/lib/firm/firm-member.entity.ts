@@ -1,6 +1,6 @@
 import { UserEntity } from '../user/user.entity';
 import { FirmEntity } from './firm.entity';
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn , Check, JoinColumn, ManyToOne } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Check, JoinColumn, ManyToOne } from 'typeorm';
 
 export type FirmRole = 'admin' | 'member';
 

@@ -1,4 +1,13 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn, UpdateDateColumn, VersionColumn , Check } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+  VersionColumn,
+  Check,
+} from 'typeorm';
 
 export type Country = 'PL' | 'LT';
 export type SizeClass = 'micro' | 'small' | 'medium' | 'large';

@@ -120,7 +120,8 @@ export class FirmService {
   /** A firm admin adds an existing user to the firm (or changes their role). */
   async setFirmMember(actor: Actor, firmId: string, email: string, role: FirmRole): Promise<void> {
     await this.requireFirmAdmin(actor, firmId);
-    if (role !== 'admin' && role !== 'member') throw DomainError.invalid('role', 'UNSUPPORTED', 'Role is ADMIN or MEMBER.');
+    if (role !== 'admin' && role !== 'member')
+      throw DomainError.invalid('role', 'UNSUPPORTED', 'Role is ADMIN or MEMBER.');
     const user = await this.db.getRepository(UserEntity).findOneBy({ email: normalizeEmail(email) });
     if (!user) {
       throw new DomainError(FirmErrorCode.USER_NOT_FOUND, 'No user has this e-mail; ask them to sign up first.', [

@@ -89,7 +89,12 @@ export function validateFirmDetails(d: FirmDetails): NormalizedFirm {
   let companyCode: string | null = null;
   let vatNumber: string | null = null;
 
-  const ident = (field: string, label: string, raw: string | null | undefined, check: (s: string) => IdentifierCheck) => {
+  const ident = (
+    field: string,
+    label: string,
+    raw: string | null | undefined,
+    check: (s: string) => IdentifierCheck,
+  ) => {
     const c = check(raw ?? '');
     if (!c.valid) p.add(field, c.problem ?? 'SHAPE', problemMessage(c, label));
     return c.valid ? c.normalized : null;
@@ -99,7 +104,8 @@ export function validateFirmDetails(d: FirmDetails): NormalizedFirm {
     nip = ident('nip', 'NIP', d.nip, checkNip);
     if (optional(d.regon)) regon = ident('regon', 'REGON', d.regon, checkRegon);
     if (optional(d.krs)) krs = ident('krs', 'KRS', d.krs, checkKrs);
-    if (optional(d.companyCode)) p.add('companyCode', 'NOT_APPLICABLE', 'A Polish firm has no Lithuanian company code.');
+    if (optional(d.companyCode))
+      p.add('companyCode', 'NOT_APPLICABLE', 'A Polish firm has no Lithuanian company code.');
     if (!/^\d{2}-\d{3}$/.test(trimmed(d.postcode))) p.add('postcode', 'FORMAT', 'Polish postcodes look like 15-123.');
   } else if (country === 'LT') {
     const c = checkLtCompanyCode(d.companyCode ?? '');
@@ -118,7 +124,8 @@ export function validateFirmDetails(d: FirmDetails): NormalizedFirm {
   if (optional(d.vatNumber)) {
     const v = checkEuVatNumber(d.vatNumber ?? '');
     if (!v.valid) p.add('vatNumber', v.problem ?? 'SHAPE', problemMessage(v, 'VAT number'));
-    else if (v.country !== country) p.add('vatNumber', 'COUNTRY_MISMATCH', `The VAT number must start with ${country}.`);
+    else if (v.country !== country)
+      p.add('vatNumber', 'COUNTRY_MISMATCH', `The VAT number must start with ${country}.`);
     else if (country === 'PL' && nip && v.normalized !== `PL${nip}`)
       p.add('vatNumber', 'NIP_MISMATCH', 'A Polish VAT number is PL followed by the NIP.');
     else vatNumber = v.normalized;
@@ -140,12 +147,14 @@ export function validateFirmDetails(d: FirmDetails): NormalizedFirm {
   const naceCodes = (d.naceCodes ?? []).map((n) => ({ code: trimmed(n.code), revision: n.revision }));
   naceCodes.forEach((n, i) => {
     if (!NACE.test(n.code)) p.add(`naceCodes.${i}.code`, 'FORMAT', 'NACE codes look like 25.62.');
-    if (n.revision !== '2' && n.revision !== '2.1') p.add(`naceCodes.${i}.revision`, 'UNSUPPORTED', 'Revision is 2 or 2.1.');
+    if (n.revision !== '2' && n.revision !== '2.1')
+      p.add(`naceCodes.${i}.revision`, 'UNSUPPORTED', 'Revision is 2 or 2.1.');
   });
   const description = trimmed(d.description);
   if (description.length > 4000) p.add('description', 'TOO_LONG', 'At most 4000 characters.');
   const website = optional(d.website);
-  if (website && !/^https?:\/\/[^\s]+\.[^\s]+$/.test(website)) p.add('website', 'FORMAT', 'Give a full http(s) address.');
+  if (website && !/^https?:\/\/[^\s]+\.[^\s]+$/.test(website))
+    p.add('website', 'FORMAT', 'Give a full http(s) address.');
   p.throwIfAny();
   return {
     name,

@@ -16,11 +16,8 @@ export class FirmModel {
   @Field(() => String, { nullable: true }) regon: string | null;
   @Field(() => String, { nullable: true }) krs: string | null;
   @Field(() => String, { nullable: true, description: 'Lithuanian company code (9 digits).' }) companyCode:
-    | string
-    | null;
-  @Field(() => String, { nullable: true, description: 'EU VAT number with country prefix.' }) vatNumber:
-    | string
-    | null;
+    string | null;
+  @Field(() => String, { nullable: true, description: 'EU VAT number with country prefix.' }) vatNumber: string | null;
   @Field() street: string;
   @Field() city: string;
   @Field() postcode: string;

@@ -29,7 +29,11 @@ export class FirmResolver {
   ) {}
 
   @Query(() => FirmModel, { nullable: true })
-  async firm(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string, @Loaders() l: LoaderCache) {
+  async firm(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Loaders() l: LoaderCache,
+  ) {
     requireActor(actor);
     return firmLoader(l, this.firms).load(id);
   }

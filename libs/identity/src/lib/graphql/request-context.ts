@@ -29,5 +29,6 @@ export const CurrentActor = createParamDecorator(
 );
 
 export const Loaders = createParamDecorator(
-  (_: unknown, ctx: ExecutionContext): LoaderCache => GqlExecutionContext.create(ctx).getContext<RequestContext>().loaders,
+  (_: unknown, ctx: ExecutionContext): LoaderCache =>
+    GqlExecutionContext.create(ctx).getContext<RequestContext>().loaders,
 );

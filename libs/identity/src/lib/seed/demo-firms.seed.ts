@@ -50,7 +50,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.iso-9001'],
     clusterCode: 'kom-bialystok',
-    description: 'Obróbka skrawaniem CNC precyzyjnych części ze stali, stali nierdzewnej i aluminium dla producentów maszyn.',
+    description:
+      'Obróbka skrawaniem CNC precyzyjnych części ze stali, stali nierdzewnej i aluminium dla producentów maszyn.',
   },
   {
     key: 'pl-inox-serwis-bialystok',
@@ -71,7 +72,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.iso-9001', 'cert.iso-3834'],
     clusterCode: 'kom-bialystok',
-    description: 'Wykonujemy zbiorniki, przenośniki i konstrukcje ze stali nierdzewnej dla mleczarni i zakładów spożywczych.',
+    description:
+      'Wykonujemy zbiorniki, przenośniki i konstrukcje ze stali nierdzewnej dla mleczarni i zakładów spożywczych.',
   },
   {
     key: 'pl-wasilkow-konstrukcje',
@@ -127,7 +129,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.iso-9001', 'cert.en-1090-exc2'],
     clusterCode: 'kom-bialystok',
-    description: 'Cięcie laserowe blach i rur, gięcie CNC oraz spawanie podzespołów w Suwalskiej Specjalnej Strefie Ekonomicznej.',
+    description:
+      'Cięcie laserowe blach i rur, gięcie CNC oraz spawanie podzespołów w Suwalskiej Specjalnej Strefie Ekonomicznej.',
   },
   {
     key: 'pl-wigry-maszyny-rolnicze',
@@ -145,7 +148,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     naceCodes: [{ code: '28.30', revision: '2' }],
     certificationCodes: ['cert.ce-machinery', 'cert.iso-9001', 'cert.en-1090-exc2'],
     clusterCode: 'kom-bialystok',
-    description: 'Produkujemy przyczepy, rozrzutniki i osprzęt do ładowaczy oraz przyjmujemy zlecenia kooperacyjne na spawane ramy.',
+    description:
+      'Produkujemy przyczepy, rozrzutniki i osprzęt do ładowaczy oraz przyjmujemy zlecenia kooperacyjne na spawane ramy.',
   },
   {
     key: 'pl-augustowskie-zaklady-obrobki',
@@ -166,7 +170,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.iso-9001', 'cert.iso-14001'],
     clusterCode: 'kom-bialystok',
-    description: 'Frezowanie, toczenie, szlifowanie i hartowanie części maszyn w seriach od kilku do kilku tysięcy sztuk.',
+    description:
+      'Frezowanie, toczenie, szlifowanie i hartowanie części maszyn w seriach od kilku do kilku tysięcy sztuk.',
   },
   {
     key: 'pl-tartak-netta-augustow',
@@ -187,7 +192,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.fsc', 'cert.pefc', 'cert.ispm-15'],
     clusterCode: 'kom-bialystok',
-    description: 'Tartak przecierający sosnę i świerk z lasów Puszczy Augustowskiej, z suszarnią komorową i produkcją palet.',
+    description:
+      'Tartak przecierający sosnę i świerk z lasów Puszczy Augustowskiej, z suszarnią komorową i produkcją palet.',
   },
   {
     key: 'pl-puszcza-pal-hajnowka',
@@ -205,7 +211,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     naceCodes: [{ code: '16.24', revision: '2.1' }],
     certificationCodes: ['cert.ispm-15', 'cert.pefc'],
     clusterCode: 'kom-bialystok',
-    description: 'Produkujemy palety EUR, palety przemysłowe na wymiar i skrzynie eksportowe z obróbką termiczną ISPM 15.',
+    description:
+      'Produkujemy palety EUR, palety przemysłowe na wymiar i skrzynie eksportowe z obróbką termiczną ISPM 15.',
   },
   {
     key: 'pl-podlaskie-drewno-klejone',
@@ -226,7 +233,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.pefc', 'cert.fsc', 'cert.iso-9001'],
     clusterCode: 'kom-bialystok',
-    description: 'Wytwarzamy belki z drewna klejonego warstwowo, płyty CLT i elementy prefabrykowanych budynków drewnianych.',
+    description:
+      'Wytwarzamy belki z drewna klejonego warstwowo, płyty CLT i elementy prefabrykowanych budynków drewnianych.',
   },
   {
     key: 'pl-meble-bielsk',
@@ -343,7 +351,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.iso-9001', 'cert.iso-14001', 'cert.iso-45001', 'cert.ce-machinery', 'cert.en-1090-exc2'],
     clusterCode: 'kom-bialystok',
-    description: 'Projektujemy i budujemy maszyny specjalne oraz linie technologiczne dla przemysłu drzewnego i spożywczego.',
+    description:
+      'Projektujemy i budujemy maszyny specjalne oraz linie technologiczne dla przemysłu drzewnego i spożywczego.',
   },
   {
     key: 'pl-tlocznia-grajewo',
@@ -361,7 +370,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     naceCodes: [{ code: '25.50', revision: '2' }],
     certificationCodes: ['cert.iso-9001'],
     clusterCode: 'kom-bialystok',
-    description: 'Tłoczymy i wykrawamy detale z blach na prasach mimośrodowych do 250 ton oraz wykonujemy własne wykrojniki.',
+    description:
+      'Tłoczymy i wykrawamy detale z blach na prasach mimośrodowych do 250 ton oraz wykonujemy własne wykrojniki.',
   },
   {
     key: 'pl-zabludow-spawalnictwo',
@@ -382,7 +392,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.en-1090-exc2', 'cert.iso-3834', 'cert.iso-9001'],
     clusterCode: 'kom-bialystok',
-    description: 'Spawamy ramy maszyn i konstrukcje stalowe na trzech zrobotyzowanych stanowiskach oraz ręcznie metodami MAG i TIG.',
+    description:
+      'Spawamy ramy maszyn i konstrukcje stalowe na trzech zrobotyzowanych stanowiskach oraz ręcznie metodami MAG i TIG.',
   },
   {
     key: 'pl-hydrociecie-podlasie',
@@ -440,7 +451,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.en-1090-exc1'],
     clusterCode: 'kom-bialystok',
-    description: 'Produkujemy bramy przesuwne, przęsła ogrodzeniowe i balustrady stalowe ocynkowane i malowane proszkowo.',
+    description:
+      'Produkujemy bramy przesuwne, przęsła ogrodzeniowe i balustrady stalowe ocynkowane i malowane proszkowo.',
   },
   {
     key: 'pl-alu-powloki-bialystok',
@@ -500,7 +512,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.pefc'],
     clusterCode: 'kom-bialystok',
-    description: 'Przecieramy drewno iglaste, produkujemy drewno konstrukcyjne C24 i elementy domów szkieletowych na pograniczu polsko-litewskim.',
+    description:
+      'Przecieramy drewno iglaste, produkujemy drewno konstrukcyjne C24 i elementy domów szkieletowych na pograniczu polsko-litewskim.',
   },
   {
     key: 'pl-meble-biurowe-siemiatycze',
@@ -518,7 +531,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     naceCodes: [{ code: '31.00', revision: '2.1' }],
     certificationCodes: ['cert.fsc', 'cert.iso-9001', 'cert.iso-14001'],
     clusterCode: 'kom-bialystok',
-    description: 'Produkujemy meble biurowe z płyt laminowanych i stelaże stalowe malowane proszkowo dla sieci handlowych.',
+    description:
+      'Produkujemy meble biurowe z płyt laminowanych i stelaże stalowe malowane proszkowo dla sieci handlowych.',
   },
   {
     key: 'pl-serwis-maszyn-bialystok',
@@ -644,7 +658,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     naceCodes: [{ code: '16.24', revision: '2.1' }],
     certificationCodes: ['cert.ispm-15', 'cert.pefc'],
     clusterCode: 'alytus-metal',
-    description: 'Gaminame EUR ir nestandartinius medinius padėklus bei eksportines dėžes su ISPM 15 terminiu apdorojimu.',
+    description:
+      'Gaminame EUR ir nestandartinius medinius padėklus bei eksportines dėžes su ISPM 15 terminiu apdorojimu.',
   },
   {
     key: 'lt-kauno-lazerines-technologijos',
@@ -663,7 +678,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.iso-9001', 'cert.iso-14001'],
     clusterCode: 'alytus-metal',
-    description: 'Pjauname lakštinį metalą ir vamzdžius pluoštiniais lazeriais iki 12 kW galios ir lankstome CNC presais.',
+    description:
+      'Pjauname lakštinį metalą ir vamzdžius pluoštiniais lazeriais iki 12 kW galios ir lankstome CNC presais.',
   },
   {
     key: 'lt-nerio-mechanika-kaunas',
@@ -699,7 +715,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.iso-9001', 'cert.iso-14001', 'cert.iso-45001', 'cert.ce-machinery', 'cert.en-1090-exc2'],
     clusterCode: 'alytus-metal',
-    description: 'Projektuojame ir gaminame specialiąsias mašinas, konvejerius ir maisto pramonės įrenginius su CE ženklinimu.',
+    description:
+      'Projektuojame ir gaminame specialiąsias mašinas, konvejerius ir maisto pramonės įrenginius su CE ženklinimu.',
   },
   {
     key: 'lt-suduvos-plieno-konstrukcijos',
@@ -750,7 +767,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.iso-9001'],
     clusterCode: 'alytus-metal',
-    description: 'Tikslusis aliuminio ir nerūdijančio plieno detalių tekinimas, frezavimas ir anodavimas lazerių ir optikos gamintojams.',
+    description:
+      'Tikslusis aliuminio ir nerūdijančio plieno detalių tekinimas, frezavimas ir anodavimas lazerių ir optikos gamintojams.',
   },
   {
     key: 'lt-neries-baldu-studija',
@@ -766,7 +784,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     naceCodes: [{ code: '31.00', revision: '2.1' }],
     certificationCodes: ['cert.fsc'],
     clusterCode: 'alytus-metal',
-    description: 'Gaminame baldus pagal užsakymą biurams, viešbučiams ir restoranams iš ąžuolo, beržo faneros ir metalo.',
+    description:
+      'Gaminame baldus pagal užsakymą biurams, viešbučiams ir restoranams iš ąžuolo, beržo faneros ir metalo.',
   },
   {
     key: 'lt-prienu-klijuota-mediena',
@@ -785,7 +804,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: ['cert.pefc', 'cert.fsc', 'cert.iso-9001'],
     clusterCode: 'alytus-metal',
-    description: 'Gaminame klijuotos medienos sijas, kolonas ir CLT plokštes mediniams pastatams Baltijos šalyse ir Skandinavijoje.',
+    description:
+      'Gaminame klijuotos medienos sijas, kolonas ir CLT plokštes mediniams pastatams Baltijos šalyse ir Skandinavijoje.',
   },
   {
     key: 'lt-ratnycios-staliai',
@@ -800,7 +820,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     naceCodes: [{ code: '16.25', revision: '2.1' }],
     certificationCodes: [],
     clusterCode: 'alytus-metal',
-    description: 'Nedidelės stalių dirbtuvės, gaminančios medinius langus, duris ir laiptus pagal individualius užsakymus.',
+    description:
+      'Nedidelės stalių dirbtuvės, gaminančios medinius langus, duris ir laiptus pagal individualius užsakymus.',
   },
   {
     key: 'lt-lazdiju-kalve',
@@ -818,7 +839,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     ],
     certificationCodes: [],
     clusterCode: 'alytus-metal',
-    description: 'Kalame plieno ruošinius ir dekoratyvinius gaminius, atliekame terminį apdorojimą ir mechaninį apdirbimą.',
+    description:
+      'Kalame plieno ruošinius ir dekoratyvinius gaminius, atliekame terminį apdorojimą ir mechaninį apdirbimą.',
   },
   {
     key: 'lt-sesupes-technika',
@@ -834,7 +856,8 @@ export const DEMO_FIRMS: readonly DemoFirmSeed[] = [
     naceCodes: [{ code: '28.30', revision: '2.1' }],
     certificationCodes: ['cert.ce-machinery', 'cert.iso-9001'],
     clusterCode: 'alytus-metal',
-    description: 'Gaminame žemės ūkio priekabas, grūdų sraigtus ir padargų rėmus bei priimame kooperacinius suvirinimo užsakymus.',
+    description:
+      'Gaminame žemės ūkio priekabas, grūdų sraigtus ir padargų rėmus bei priimame kooperacinius suvirinimo užsakymus.',
   },
   {
     key: 'lt-dzuku-liejiniai',

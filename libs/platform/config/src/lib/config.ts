@@ -4,48 +4,48 @@ const bool = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
   .transform((v) => v === 'true' || v === '1' || v === 'yes');
 
-const postgresUrl = z
-  .string()
-  .regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
+const postgresUrl = z.string().regex(/^postgres(ql)?:\/\/.+/, 'must be a postgres:// or postgresql:// URL');
 const redisUrl = z.string().regex(/^rediss?:\/\/.+/, 'must be a redis:// or rediss:// URL');
 
-const schema = z
-  .object({
-    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
-    HOST: z.string().min(1).default('127.0.0.1'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
-    DATABASE_URL: postgresUrl.optional(),
-    REDIS_URL: redisUrl.optional(),
-    /** Opt-in to run embedded (in-process PostgreSQL) when NODE_ENV=production. */
-    KOOPERANT_EMBEDDED: bool.optional(),
-    /** Set by the launcher for the gateway and worker it starts against its in-process PostgreSQL. */
-    KOOPERANT_MODE: z.enum(['server', 'embedded']).optional(),
-    EMBEDDED_DATA_DIR: z.string().min(1).default('.data/embedded'),
-    EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
-    JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-    ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
-    REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-    GRAPHQL_INTROSPECTION: bool.optional(),
-    GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
-    GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
-    GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
-    GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
-    DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
-    WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
-    LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
-  })
-  .superRefine((c, ctx) => {
-    if (!c.DATABASE_URL && c.NODE_ENV === 'production' && !c.KOOPERANT_EMBEDDED) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['DATABASE_URL'],
-        message: 'is required in production; set KOOPERANT_EMBEDDED=true to run embedded on purpose',
-      });
-    }
-    if (c.NODE_ENV === 'production' && !c.JWT_SECRET) {
-      ctx.addIssue({ code: 'custom', path: ['JWT_SECRET'], message: 'is required in production' });
-    }
-  });
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: postgresUrl.optional(),
+  REDIS_URL: redisUrl.optional(),
+  /** Opt-in to run embedded (in-process PostgreSQL) when NODE_ENV=production. */
+  KOOPERANT_EMBEDDED: bool.optional(),
+  /** Set by the launcher for the gateway and worker it starts against its in-process PostgreSQL. */
+  KOOPERANT_MODE: z.enum(['server', 'embedded']).optional(),
+  EMBEDDED_DATA_DIR: z.string().min(1).default('.data/embedded'),
+  EMBEDDED_DB_PORT: z.coerce.number().int().min(0).max(65535).default(54329),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(86_400).default(900),
+  REFRESH_TOKEN_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  GRAPHQL_INTROSPECTION: bool.optional(),
+  GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
+  GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
+  GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
+  DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
+  WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
+});
+
+/** Rules across settings, checked on the raw values so that they are reported with the per-setting ones. */
+function crossChecks(raw: Record<string, string | undefined>): { setting: string; message: string }[] {
+  const out: { setting: string; message: string }[] = [];
+  const production = raw['NODE_ENV'] === 'production';
+  const embeddedOptIn = ['true', '1', 'yes'].includes(raw['KOOPERANT_EMBEDDED'] ?? '');
+  if (production && !raw['DATABASE_URL'] && !embeddedOptIn) {
+    out.push({
+      setting: 'DATABASE_URL',
+      message: 'is required in production; set KOOPERANT_EMBEDDED=true to run embedded on purpose',
+    });
+  }
+  if (production && !raw['JWT_SECRET']) out.push({ setting: 'JWT_SECRET', message: 'is required in production' });
+  return out;
+}
 
 export type Mode = 'server' | 'embedded';
 
@@ -68,9 +68,7 @@ export interface KooperantConfig {
 
 export class ConfigError extends Error {
   constructor(readonly problems: { setting: string; message: string }[]) {
-    super(
-      'Invalid configuration: ' + problems.map((p) => `${p.setting} ${p.message}`).join('; ') + '. See README.md.',
-    );
+    super('Invalid configuration: ' + problems.map((p) => `${p.setting} ${p.message}`).join('; ') + '. See README.md.');
     this.name = 'ConfigError';
   }
 }
@@ -82,7 +80,10 @@ const DEV_JWT_SECRET = 'kooperant-development-secret-do-not-use-in-production';
 export function requireDatabaseUrl(config: KooperantConfig): string {
   if (!config.databaseUrl) {
     throw new ConfigError([
-      { setting: 'DATABASE_URL', message: 'is required for this process; `npm start` runs everything embedded without it' },
+      {
+        setting: 'DATABASE_URL',
+        message: 'is required for this process; `npm start` runs everything embedded without it',
+      },
     ]);
   }
   return config.databaseUrl;
@@ -92,11 +93,13 @@ export function requireDatabaseUrl(config: KooperantConfig): string {
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): KooperantConfig {
   const raw = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = schema.safeParse(raw);
-  if (!parsed.success) {
-    throw new ConfigError(
-      parsed.error.issues.map((i) => ({ setting: String(i.path[0] ?? '?'), message: i.message })),
-    );
-  }
+  const problems = [
+    ...(parsed.success
+      ? []
+      : parsed.error.issues.map((i) => ({ setting: String(i.path[0] ?? '?'), message: i.message }))),
+    ...crossChecks(raw),
+  ].filter((p, i, all) => all.findIndex((q) => q.setting === p.setting) === i);
+  if (!parsed.success || problems.length) throw new ConfigError(problems);
   const c = parsed.data;
   return {
     env: c.NODE_ENV,

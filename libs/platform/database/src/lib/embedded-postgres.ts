@@ -11,7 +11,11 @@ export interface EmbeddedPostgres {
  * served over the PostgreSQL wire protocol by pglite-socket so that TypeORM, `pg` and BullMQ's
  * PostgreSQL backend use their ordinary drivers. For trying Kooperant on a bare machine, not for production.
  */
-export async function startEmbeddedPostgres(opts: { dataDir: string; port: number; host?: string }): Promise<EmbeddedPostgres> {
+export async function startEmbeddedPostgres(opts: {
+  dataDir: string;
+  port: number;
+  host?: string;
+}): Promise<EmbeddedPostgres> {
   const dataDir = resolve(opts.dataDir);
   await mkdir(dataDir, { recursive: true });
   const { PGlite } = await import('@electric-sql/pglite');

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { DomainError, ErrorCode } from '@kooperant/platform-errors';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { queryRows } from './transaction';
 
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -39,7 +40,8 @@ export async function idempotent(
   const id = sha256(`${scope.operation}\u0000${scope.userId}\u0000${scope.key}`);
   const requestHash = sha256(canonical(scope.input));
   // ON CONFLICT DO NOTHING waits for a concurrent inserter of the same key to commit or roll back.
-  const inserted: unknown[] = await manager.query(
+  const inserted = await queryRows(
+    manager,
     `INSERT INTO idempotency_key (id, operation, request_hash, result_id) VALUES ($1, $2, $3, '00000000-0000-0000-0000-000000000000')
      ON CONFLICT (id) DO NOTHING RETURNING id`,
     [id, scope.operation, requestHash],

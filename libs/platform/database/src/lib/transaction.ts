@@ -7,3 +7,19 @@ import type { DataSource, EntityManager } from 'typeorm';
 export function inTransaction<T>(dataSource: DataSource, work: (manager: EntityManager) => Promise<T>): Promise<T> {
   return dataSource.transaction('READ COMMITTED', work);
 }
+
+/**
+ * Runs raw SQL and returns its rows. Unlike `manager.query`, which returns `[rows, count]` for
+ * UPDATE/DELETE ... RETURNING, this always gives the rows. Uses the manager's transaction when it has one.
+ */
+export async function queryRows<T>(manager: EntityManager, sql: string, params: unknown[] = []): Promise<T[]> {
+  const own = manager.queryRunner ? undefined : manager.connection.createQueryRunner();
+  const runner = manager.queryRunner ?? own;
+  if (!runner) throw new Error('no query runner');
+  try {
+    const result = await runner.query(sql, params, true);
+    return (result.records ?? []) as T[];
+  } finally {
+    await own?.release();
+  }
+}

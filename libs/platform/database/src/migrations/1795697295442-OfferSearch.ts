@@ -16,9 +16,13 @@ BEGIN
 END $$`);
     await q.query(`CREATE TRIGGER offer_search_vector_trg BEFORE INSERT OR UPDATE OF search_text ON offer
       FOR EACH ROW EXECUTE FUNCTION offer_search_vector_update()`);
-    await q.query(`CREATE INDEX offer_capability_ids_gin ON offer USING gin (capability_ids) WHERE status = 'published'`);
+    await q.query(
+      `CREATE INDEX offer_capability_ids_gin ON offer USING gin (capability_ids) WHERE status = 'published'`,
+    );
     await q.query(`CREATE INDEX offer_search_vector_gin ON offer USING gin (search_vector) WHERE status = 'published'`);
-    await q.query(`CREATE INDEX offer_published_rank_idx ON offer (published_at DESC, id DESC) WHERE status = 'published'`);
+    await q.query(
+      `CREATE INDEX offer_published_rank_idx ON offer (published_at DESC, id DESC) WHERE status = 'published'`,
+    );
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -47,3 +47,18 @@ export function createQueueConnection(settings: QueueConnectionSettings, role: '
     },
   };
 }
+
+/** Queue settings from the validated configuration. PGlite (embedded) only works with BullMQ in `public`. */
+export function queueSettingsFrom(config: {
+  queueBackend: 'redis' | 'postgres';
+  redisUrl?: string;
+  databaseUrl?: string;
+  mode: 'server' | 'embedded';
+}): QueueConnectionSettings {
+  return {
+    backend: config.queueBackend,
+    redisUrl: config.redisUrl,
+    databaseUrl: config.databaseUrl,
+    postgresSchema: config.mode === 'embedded' ? 'public' : 'bullmq',
+  };
+}

@@ -13,8 +13,11 @@ export class QueueRegistry {
     let q = this.queues.get(name);
     if (!q) {
       q = this.conn.backendFactory
-        ? new Queue(name, { connection: this.conn.connection, defaultJobOptions: DEFAULT_JOB_OPTIONS }, this.conn
-            .backendFactory as never)
+        ? new Queue(
+            name,
+            { connection: this.conn.connection, defaultJobOptions: DEFAULT_JOB_OPTIONS },
+            this.conn.backendFactory as never,
+          )
         : new Queue(name, { connection: this.conn.connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
       q.on('error', () => undefined);
       this.queues.set(name, q);

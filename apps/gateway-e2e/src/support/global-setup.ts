@@ -1,0 +1,35 @@
+import { spawnSync } from 'node:child_process';
+import { databaseUrl, recreateDatabase, TEST_REDIS_URL } from '@kooperant/platform-testing';
+import { join } from 'node:path';
+import { ROOT, startNode, waitForReady } from './servers';
+
+const E2E_DB = 'kooperant_e2e';
+
+/**
+ * Once per e2e run: a fresh database with migrations, taxonomy and the demo data (clusters, coordinators,
+ * firms, offers), then a gateway and a worker from dist/ on a free port. Tests talk to them over HTTP.
+ */
+export default async function globalSetup(): Promise<void> {
+  await recreateDatabase(E2E_DB);
+  const port = String(39_000 + Math.floor(Math.random() * 1000));
+  const env = {
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(E2E_DB),
+    REDIS_URL: TEST_REDIS_URL,
+    PORT: port,
+    JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
+    LOG_LEVEL: 'warn',
+    GRAPHQL_INTROSPECTION: 'true',
+  };
+  const seed = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'seed'], {
+    cwd: ROOT,
+    env: { ...process.env, ...env },
+    encoding: 'utf8',
+  });
+  if (seed.status !== 0) throw new Error(`e2e seed failed:\n${seed.stdout}\n${seed.stderr}`);
+  const gateway = startNode('dist/apps/gateway/src/main.js', env, 'gateway');
+  const worker = startNode('dist/apps/worker/src/main.js', env, 'worker');
+  await waitForReady(`http://127.0.0.1:${port}/health/ready`, 30_000, gateway);
+  process.env['E2E_BASE_URL'] = `http://127.0.0.1:${port}`;
+  (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] = { gateway, worker };
+}

@@ -1,0 +1,79 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { GraphQLModule } from '@nestjs/graphql';
+import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { KooperantConfigModule, requireDatabaseUrl, type KooperantConfig } from '@kooperant/platform-config';
+import { DatabaseModule } from '@kooperant/platform-database';
+import { IdentityGraphqlModule, IdentityModule } from '@kooperant/identity';
+import { CatalogueGraphqlModule } from '@kooperant/catalogue';
+import { formatGraphqlError } from './graphql-errors';
+import { RequestContextFactory } from './request-context.factory';
+import { HealthController } from './health.controller';
+import { QueueHealth } from './queue-health';
+
+type HttpRequestLike = { headers: Record<string, string | string[] | undefined> };
+
+@Module({
+  imports: [IdentityModule],
+  providers: [RequestContextFactory],
+  exports: [RequestContextFactory],
+})
+class RequestContextModule {}
+
+/** The gateway: wiring only. Business rules live in the domain libs. */
+@Module({})
+export class GatewayModule {
+  static forRoot(config: KooperantConfig): DynamicModule {
+    const armor = new ApolloArmor({
+      maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
+      maxAliases: { n: config.graphql.maxAliases },
+      costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true },
+      maxTokens: { n: 2000 },
+      maxDirectives: { n: 20 },
+      blockFieldSuggestion: { enabled: !config.graphql.introspection },
+    }).protect();
+    return {
+      module: GatewayModule,
+      imports: [
+        KooperantConfigModule.forRoot(config),
+        DatabaseModule.forRoot({
+          url: requireDatabaseUrl(config),
+          poolSize: config.dbPoolSize,
+          applicationName: 'kooperant-gateway',
+        }),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          imports: [RequestContextModule],
+          inject: [RequestContextFactory],
+          useFactory: (contexts: RequestContextFactory) => ({
+            path: '/graphql',
+            autoSchemaFile: true,
+            sortSchema: true,
+            introspection: config.graphql.introspection,
+            playground: false,
+            graphiql: false,
+            // The CJS and ESM builds of @apollo/server declare their types twice; the objects are the same shape.
+            plugins: [
+              ...armor.plugins,
+              config.graphql.introspection
+                ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+                : ApolloServerPluginLandingPageDisabled(),
+            ] as unknown as ApolloDriverConfig['plugins'],
+            validationRules: armor.validationRules,
+            allowBatchedHttpRequests: false,
+            includeStacktraceInErrorResponses: false,
+            formatError: formatGraphqlError,
+            // Fastify's Apollo integration passes the request itself; express-style integrations pass { req }.
+            context: (arg: HttpRequestLike & { req?: HttpRequestLike }) => contexts.create(arg?.req ?? arg),
+          }),
+        }),
+        IdentityGraphqlModule,
+        CatalogueGraphqlModule,
+      ],
+      controllers: [HealthController],
+      providers: [QueueHealth],
+    };
+  }
+}

@@ -1,0 +1,63 @@
+import { Logger } from '@nestjs/common';
+import type { GraphQLFormattedError } from 'graphql';
+import { unwrapResolverError } from '@apollo/server/errors';
+import { DomainError, ErrorCode } from '@kooperant/platform-errors';
+
+const log = new Logger('GraphQL');
+
+/** `Variable "$input" got invalid value ... at "input.lat"; ...` → `lat` */
+function fieldFromMessage(message: string): string | undefined {
+  const at = /at "([^"]+)"/.exec(message)?.[1];
+  // The path starts with the variable's name ($input, $i): the field is relative to the input object.
+  if (at) return at.replace(/^[^.[]+\.?/, '').replace(/\[(\d+)\]/g, '.$1') || at;
+  const field = /[Ff]ield "([^"]+)"/.exec(message)?.[1];
+  if (field) return field.replace(/^[A-Za-z]+Input\./, '');
+  const variable = /Variable "\$([^"]+)"/.exec(message)?.[1];
+  return variable;
+}
+
+/** What graphql-armor says when a query is over a limit. */
+const LIMIT = /(depth|Aliases|Cost|Token|Directives) limit of \d+ exceeded/i;
+const VALIDATION_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED']);
+
+/**
+ * Every error a client sees has a stable `extensions.code`. DomainErrors keep their code, field and problems;
+ * GraphQL's own input errors become VALIDATION_FAILED with the field; anything else is logged here
+ * and reaches the client as INTERNAL_SERVER_ERROR with no details and no stack.
+ */
+export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  if (original instanceof DomainError) {
+    return {
+      message: original.message,
+      path: formatted.path,
+      extensions: {
+        code: original.code,
+        ...(original.field ? { field: original.field } : {}),
+        ...(original.problems.length ? { problems: original.problems } : {}),
+        ...(original.details ? { details: original.details } : {}),
+      },
+    };
+  }
+  const code = formatted.extensions?.['code'];
+  if (LIMIT.test(formatted.message)) {
+    return {
+      message: formatted.message.replace(/^Syntax Error: /, ''),
+      extensions: { code: ErrorCode.QUERY_TOO_COMPLEX },
+    };
+  }
+  if (typeof code === 'string' && VALIDATION_CODES.has(code)) {
+    const field = fieldFromMessage(formatted.message);
+    return {
+      message: formatted.message,
+      locations: formatted.locations,
+      extensions: { code: ErrorCode.VALIDATION_FAILED, graphqlCode: code, ...(field ? { field } : {}) },
+    };
+  }
+  if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+    // Persisted-query and other Apollo errors: keep their code and message.
+    return { message: formatted.message, extensions: { code } };
+  }
+  log.error(original instanceof Error ? (original.stack ?? original.message) : String(original));
+  return { message: 'Internal error.', path: formatted.path, extensions: { code: ErrorCode.INTERNAL } };
+}

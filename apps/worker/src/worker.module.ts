@@ -1,0 +1,31 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { KooperantConfigModule, requireDatabaseUrl, type KooperantConfig } from '@kooperant/platform-config';
+import { DatabaseModule } from '@kooperant/platform-database';
+import { JOB_HANDLERS } from '@kooperant/platform-queue';
+import { CATALOGUE_JOB_HANDLERS, CatalogueJobsModule } from '@kooperant/catalogue';
+import { WorkerHost } from './worker-host';
+
+const HANDLER_CLASSES = [...CATALOGUE_JOB_HANDLERS];
+
+/** The worker: the domain libs started as job processors. No HTTP. */
+@Module({})
+export class WorkerModule {
+  static forRoot(config: KooperantConfig): DynamicModule {
+    return {
+      module: WorkerModule,
+      imports: [
+        KooperantConfigModule.forRoot(config),
+        DatabaseModule.forRoot({
+          url: requireDatabaseUrl(config),
+          poolSize: Math.min(config.dbPoolSize, config.workerConcurrency + 4),
+          applicationName: 'kooperant-worker',
+        }),
+        CatalogueJobsModule,
+      ],
+      providers: [
+        { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: HANDLER_CLASSES },
+        WorkerHost,
+      ],
+    };
+  }
+}

@@ -1,0 +1,2 @@
+/** Pure unit tests: no I/O. */
+module.exports = { ...require('./jest.preset.cjs'), displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,bench}/**/*.spec.ts'] };

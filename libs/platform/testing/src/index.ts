@@ -1,0 +1,3 @@
+export * from './lib/test-env';
+export * from './lib/admin-sql';
+export * from './lib/test-app';
