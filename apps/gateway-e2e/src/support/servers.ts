@@ -9,8 +9,8 @@ export const ROOT = (() => {
   return dir;
 })();
 
-export function startNode(script: string, env: NodeJS.ProcessEnv, name: string): ChildProcess {
-  const child = spawn(process.execPath, [join(ROOT, script)], {
+export function startNode(script: string, env: NodeJS.ProcessEnv, name: string, args: string[] = []): ChildProcess {
+  const child = spawn(process.execPath, [join(ROOT, script), ...args], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -27,6 +27,8 @@ export function createQueueConnection(settings: QueueConnectionSettings, role: '
       connection: {
         connectionString: settings.databaseUrl,
         schema: settings.postgresSchema ?? 'bullmq',
+        // BullMQ's own tables: created or upgraded on connect, under an advisory lock (safe with many processes).
+        migrate: true,
         max: role === 'worker' ? 10 : 4,
       } as unknown as ConnectionOptions,
       backendFactory: createPostgresBackend as unknown as BackendFactory<never, never>,
