@@ -4,6 +4,7 @@ import { ConfigError, loadConfig } from '@kooperant/platform-config';
 import { createCliDataSource } from './data-source';
 import { generateMigration, pendingSchemaChanges } from './commands/schema';
 import { launch, prepareDatabase } from './commands/launch';
+import { seedScale } from './commands/seed-scale';
 
 const USAGE = `usage: kooperant <command>
   migrate                 apply pending migrations (DATABASE_URL)
@@ -66,6 +67,17 @@ async function main(argv: string[]): Promise<number> {
       await prepareDatabase(config, (s) => console.log(s));
       return 0;
     }
+    case 'seed:scale':
+      return withDataSource(async (ds) => {
+        const offers = Number(args[0] ?? 100_000);
+        const firms = Number(args[1] ?? 5_000);
+        if (!Number.isInteger(offers) || !Number.isInteger(firms) || offers < 0 || firms < 1) {
+          console.error('seed:scale [offers] [firms]: whole numbers');
+          return 2;
+        }
+        await seedScale(ds, offers, firms, (s) => console.log(s));
+        return 0;
+      });
     case 'start':
       return launch();
     default:

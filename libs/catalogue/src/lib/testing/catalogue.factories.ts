@@ -173,11 +173,7 @@ export function offerDraft(overrides: Partial<OfferDraft> = {}): OfferDraft {
 }
 
 /** Creates a draft offer as the firm's admin. */
-export function createOffer(
-  app: TestApp,
-  firm: TestFirm,
-  overrides: Partial<OfferDraft> = {},
-): Promise<OfferEntity> {
+export function createOffer(app: TestApp, firm: TestFirm, overrides: Partial<OfferDraft> = {}): Promise<OfferEntity> {
   const cmd: CreateOfferCommand = { ...offerDraft(overrides), firmId: firm.firmId };
   return app.get(OfferService).createOffer(firm.admin, cmd);
 }

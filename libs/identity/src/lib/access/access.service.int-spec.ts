@@ -49,11 +49,10 @@ describe('AccessService', () => {
     const userId = await insertUser(true);
     const [adminOf, memberOf] = [await insertFirm(), await insertFirm()];
     const [c1, c2] = [await insertCluster(), await insertCluster()];
-    await app.db.query(`INSERT INTO firm_member (user_id, firm_id, role) VALUES ($1, $2, 'admin'), ($1, $3, 'member')`, [
-      userId,
-      adminOf,
-      memberOf,
-    ]);
+    await app.db.query(
+      `INSERT INTO firm_member (user_id, firm_id, role) VALUES ($1, $2, 'admin'), ($1, $3, 'member')`,
+      [userId, adminOf, memberOf],
+    );
     await app.db.query(`INSERT INTO cluster_coordinator (user_id, cluster_id) VALUES ($1, $2), ($1, $3)`, [
       userId,
       c1,

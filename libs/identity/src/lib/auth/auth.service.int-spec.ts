@@ -127,6 +127,19 @@ describe('AuthService', () => {
     expect(n).toBe(2);
   });
 
+  it('refuses an expired refresh token with INVALID_REFRESH_TOKEN', async () => {
+    const { refreshToken } = await signUp();
+    await app.db.query(`UPDATE refresh_token SET expires_at = now() - interval '1 second'`);
+    expect((await domainError(auth.refresh(refreshToken))).code).toBe(AuthErrorCode.INVALID_REFRESH_TOKEN);
+  });
+
+  it('refuses a refresh token with a forged secret with INVALID_REFRESH_TOKEN, leaving the session alive', async () => {
+    const { refreshToken } = await signUp();
+    const forged = `${refreshToken.split('.')[0]}.${'A'.repeat(43)}`;
+    expect((await domainError(auth.refresh(forged))).code).toBe(AuthErrorCode.INVALID_REFRESH_TOKEN);
+    await expect(auth.refresh(refreshToken)).resolves.toBeDefined();
+  });
+
   it('ends the whole session on signOut', async () => {
     const first = await signUp();
     const second = await auth.refresh(first.refreshToken);

@@ -47,7 +47,11 @@ describe('ClusterService', () => {
       await app.db.query(
         `INSERT INTO cluster (code, name, country, city, lat, lng) VALUES ($1, $2, $3, 'Białystok', 53.13, 23.16)
          RETURNING id`,
-        [`c-${randomUUID().slice(0, 8)}`, { en: 'Test cluster', pl: 'Klaster testowy', lt: 'Testo klasteris' }, country],
+        [
+          `c-${randomUUID().slice(0, 8)}`,
+          { en: 'Test cluster', pl: 'Klaster testowy', lt: 'Testo klasteris' },
+          country,
+        ],
       )
     )[0].id;
 
@@ -216,7 +220,11 @@ describe('ClusterService', () => {
 
     const verified = await clusters.decideMembership(coordinator, m.id, true, 'Checked in KRS.');
 
-    expect(verified).toMatchObject({ status: 'verified', decidedBy: coordinator.userId, decisionNote: 'Checked in KRS.' });
+    expect(verified).toMatchObject({
+      status: 'verified',
+      decidedBy: coordinator.userId,
+      decisionNote: 'Checked in KRS.',
+    });
     expect(verified.decidedAt).toBeInstanceOf(Date);
     expect(await firms.isVerified(firmId)).toBe(true);
     const [event] = await app.db.query(`SELECT * FROM outbox_event WHERE type = 'firm.verified'`);

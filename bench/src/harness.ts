@@ -1,0 +1,142 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { Client } from 'pg';
+
+// autocannon ships no types of its own.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
+
+interface AutocannonResult {
+  requests: { average: number; total: number };
+  latency: { p50: number; p99: number; average: number };
+  errors: number;
+  non2xx: number;
+  timeouts: number;
+}
+
+export const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'nx.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
+
+export const PG_BASE = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+export const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
+
+export function dbUrl(name: string): string {
+  const u = new URL(PG_BASE);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
+export async function recreateDb(name: string): Promise<void> {
+  const c = new Client({ connectionString: PG_BASE });
+  await c.connect();
+  await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+}
+
+/** Runs the CLI to completion (migrate, seed, scale data). */
+export function cli(args: string[], env: NodeJS.ProcessEnv): void {
+  const r = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), ...args], {
+    env: { ...process.env, ...env },
+    stdio: 'inherit',
+  });
+  if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed`);
+}
+
+export function startProcess(script: string, env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, [join(ROOT, script)], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+}
+
+export async function waitFor(url: string, timeoutMs = 60_000): Promise<void> {
+  const until = Date.now() + timeoutMs;
+  while (Date.now() < until) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} not ready`);
+}
+
+export async function stopProcess(p: ChildProcess): Promise<void> {
+  if (p.exitCode !== null) return;
+  p.kill('SIGTERM');
+  await new Promise((r) => p.once('exit', r));
+}
+
+/** Resident memory of a process in MiB (Linux). */
+export function rssMiB(pid: number | undefined): number | null {
+  if (!pid) return null;
+  try {
+    const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Math.round(Number(m[1]) / 1024) : null;
+  } catch {
+    return null;
+  }
+}
+
+export interface LoadResult {
+  name: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  errors: number;
+  rssMiB: number | null;
+}
+
+/** Drives one endpoint over loopback for `seconds` at `connections`, after a short warm-up. */
+export async function load(
+  name: string,
+  opts: {
+    url: string;
+    connections: number;
+    seconds: number;
+    method?: string;
+    headers?: Record<string, string>;
+    body?: string;
+  },
+  pid?: number,
+): Promise<LoadResult> {
+  const base = {
+    url: opts.url,
+    connections: opts.connections,
+    method: opts.method ?? 'GET',
+    headers: opts.headers,
+    body: opts.body,
+  };
+  await autocannon({ ...base, duration: 2 });
+  const r = await autocannon({ ...base, duration: opts.seconds });
+  return {
+    name,
+    rps: Math.round(r.requests.average),
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    errors: r.errors + r.non2xx + r.timeouts,
+    rssMiB: rssMiB(pid),
+  };
+}
+
+export function printTable(
+  title: string,
+  rows: LoadResult[],
+  baseline: LoadResult,
+  extra: Record<string, string> = {},
+): void {
+  console.log(`\n${title}`);
+  for (const [k, v] of Object.entries(extra)) console.log(`${k}: ${v}`);
+  console.log('| run | req/s | p50 ms | p99 ms | errors | RSS MiB | throughput vs baseline |');
+  console.log('|---|---:|---:|---:|---:|---:|---:|');
+  for (const r of rows) {
+    const ratio = baseline.rps ? `${Math.round((r.rps / baseline.rps) * 1000) / 10} %` : '-';
+    console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.rssMiB ?? '-'} | ${ratio} |`);
+  }
+}

@@ -1,0 +1,21 @@
+import { benchSearch } from './catalogue-search';
+
+/** `npm run bench -- <name> [seconds]`. Benchmarks are not tests: they print figures, they assert nothing. */
+async function main(): Promise<void> {
+  const [name = 'search', seconds = '15', offers = '100000'] = process.argv.slice(2);
+  switch (name) {
+    case 'search':
+      await benchSearch(Number(seconds), Number(offers));
+      break;
+    default:
+      throw new Error(`unknown benchmark ${name}; try: search`);
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    console.error(e);
+    process.exit(1);
+  },
+);
