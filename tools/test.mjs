@@ -33,13 +33,14 @@ if (missing.length) {
 }
 
 const results = [];
-function step(name, cmd, args, env = {}) {
+function step(name, cmd, args, env = {}, after = () => undefined) {
   if (only.length && !only.includes(name)) return;
   const started = Date.now();
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
   results.push({ name, ok, seconds: Math.round((Date.now() - started) / 100) / 10 });
+  after();
   if (!ok) {
     summary();
     process.exit(1);
@@ -52,12 +53,18 @@ function jest(name, config) {
   mkdirSync(dirname(out), { recursive: true });
   rmSync(out, { force: true });
   const ci = process.env.CI ? ['--ci'] : [];
-  step(name, 'node', ['node_modules/jest/bin/jest.js', '-c', config, '--json', `--outputFile=${out}`, ...ci]);
-  if (existsSync(out)) {
-    const r = JSON.parse(readFileSync(out, 'utf8'));
-    jestTotals.passed += r.numPassedTests;
-    jestTotals.failed += r.numFailedTests;
-  }
+  step(
+    name,
+    'node',
+    ['node_modules/jest/bin/jest.js', '-c', config, '--json', `--outputFile=${out}`, ...ci],
+    {},
+    () => {
+      if (!existsSync(out)) return;
+      const r = JSON.parse(readFileSync(out, 'utf8'));
+      jestTotals.passed += r.numPassedTests;
+      jestTotals.failed += r.numFailedTests;
+    },
+  );
 }
 
 function summary() {
@@ -69,7 +76,15 @@ function summary() {
 step('build', 'node', ['tools/build.mjs']);
 step('typecheck', 'node', ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.json', '--noEmit']);
 step('graph', 'node', ['node_modules/nx/dist/bin/nx.js', 'show', 'projects'], { NX_DAEMON: 'false' });
-step('lint', 'node', ['node_modules/eslint/bin/eslint.js', '--max-warnings=0', '--no-error-on-unmatched-pattern', 'apps', 'libs', 'bench', 'tools']);
+step('lint', 'node', [
+  'node_modules/eslint/bin/eslint.js',
+  '--max-warnings=0',
+  '--no-error-on-unmatched-pattern',
+  'apps',
+  'libs',
+  'bench',
+  'tools',
+]);
 step('schema', 'node', ['tools/check-schema.mjs']);
 jest('unit', 'jest.unit.config.cjs');
 jest('int', 'jest.int.config.cjs');

@@ -4,7 +4,6 @@ import { dirname, join } from 'node:path';
 import { Client } from 'pg';
 
 // autocannon ships no types of its own.
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const autocannon = require('autocannon') as (opts: Record<string, unknown>) => Promise<AutocannonResult>;
 
 interface AutocannonResult {

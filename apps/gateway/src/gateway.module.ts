@@ -2,7 +2,10 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { KooperantConfigModule, requireDatabaseUrl, type KooperantConfig } from '@kooperant/platform-config';
 import { DatabaseModule } from '@kooperant/platform-database';
@@ -56,6 +59,8 @@ export class GatewayModule {
             graphiql: false,
             // The CJS and ESM builds of @apollo/server declare their types twice; the objects are the same shape.
             plugins: [
+              // We send no cache hints; the default cache-control plugin wraps every field resolver for nothing.
+              ApolloServerPluginCacheControlDisabled(),
               ...armor.plugins,
               config.graphql.introspection
                 ? ApolloServerPluginLandingPageLocalDefault({ embed: true })

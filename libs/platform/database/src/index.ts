@@ -8,3 +8,5 @@ export * from './lib/embedded-postgres';
 export * from './lib/pg-errors';
 export { MIGRATIONS } from './migrations';
 export * from './lib/database.module';
+export * from './lib/change-feed';
+export * from './lib/lru-cache';

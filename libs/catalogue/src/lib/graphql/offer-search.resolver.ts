@@ -54,6 +54,7 @@ export class OfferSearchResolver {
         !!after,
       ),
       interpretation: result.interpretation.map(toModel),
+      matchedAllConcepts: result.matchedAllConcepts,
     };
   }
 }

@@ -82,4 +82,9 @@ export class OfferSearchConnectionModel {
   @Field(() => PageInfoModel) pageInfo: PageInfoModel;
   @Field(() => [TaxonomyMatchModel], { description: 'How the query was understood.' })
   interpretation: TaxonomyMatchModel[];
+  @Field({
+    description:
+      'True when every hit matches every concept of the query; false when none did and the hits match some of them.',
+  })
+  matchedAllConcepts: boolean;
 }

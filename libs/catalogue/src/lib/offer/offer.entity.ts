@@ -129,7 +129,8 @@ export class OfferEntity {
   @Column({ name: 'valid_until', type: 'timestamptz' })
   validUntil: Date;
 
-  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  /** Millisecond precision (as JS Dates), so that keyset cursors round-trip exactly. */
+  @Column({ name: 'published_at', type: 'timestamptz', precision: 3, nullable: true })
   publishedAt: Date | null;
 
   @Column({ name: 'archived_at', type: 'timestamptz', nullable: true })
@@ -152,7 +153,7 @@ export class OfferEntity {
   @Column({ name: 'created_by', type: 'uuid', nullable: true })
   createdBy: string | null;
 
-  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
   createdAt: Date;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

@@ -154,9 +154,10 @@ describe('OfferService', () => {
         actor_user_id: firm.adminId,
         payload: { offerId: draft.id, firmId: firm.firmId, status: 'published' },
       });
-      // Same transaction: the event row carries the transaction's now(), which is the offer's published_at.
+      // Same transaction: the event row carries the transaction's now(), which is the offer's published_at
+      // (stored to the millisecond, for exact cursors).
       const [row] = await app.db.query(
-        `SELECT o.published_at = e.created_at AS same_tx FROM offer o JOIN outbox_event e ON e.aggregate_id = o.id
+        `SELECT o.published_at = e.created_at::timestamptz(3) AS same_tx FROM offer o JOIN outbox_event e ON e.aggregate_id = o.id
          WHERE o.id = $1 AND e.type = 'offer.published'`,
         [draft.id],
       );
@@ -218,12 +219,13 @@ describe('OfferService', () => {
       expect(await outboxEvents(app.db, 'offer.updated', offer.id)).toHaveLength(1);
     });
 
-    it('refuses to change an archived offer with OFFER_STATE_CONFLICT', async () => {
+    it('changes an archived offer, which stays archived until it is published again', async () => {
       const firm = await registerFirm(app, 'PL');
       const draft = await createOffer(app, firm);
       await offers.archiveOffer(firm.admin, draft.id);
-      const e = await domainError(offers.updateOffer(firm.admin, { offerId: draft.id, title: 'Nowy tytuł' }));
-      expect(e.code).toBe(OfferErrorCode.OFFER_STATE_CONFLICT);
+      const updated = await offers.updateOffer(firm.admin, { offerId: draft.id, title: 'Nowy tytuł' });
+      expect(updated.title).toBe('Nowy tytuł');
+      expect(updated.status).toBe('archived');
     });
   });
 
@@ -343,6 +345,19 @@ describe('OfferService', () => {
       const outboxBefore = await countRows(app.db, 'outbox_event');
       expect(await offers.expireOffers(new Date())).toBe(0);
       expect(await countRows(app.db, 'outbox_event')).toBe(outboxBefore);
+    });
+
+    it('expires each offer once when two workers run expireOffers at the same time', async () => {
+      const firm = await verifiedFirm(app, 'PL');
+      for (let i = 0; i < 6; i++) await publishedOffer(app, firm);
+      await app.db.query(`UPDATE offer SET valid_until = now() - interval '1 hour'`);
+
+      const [a, b] = await Promise.all([offers.expireOffers(new Date(), 2), offers.expireOffers(new Date(), 2)]);
+
+      expect(a + b).toBe(6);
+      const events = await outboxEvents(app.db, 'offer.expired');
+      expect(new Set(events.map((e) => e.aggregate_id)).size).toBe(6);
+      expect(events).toHaveLength(6);
     });
 
     it('expires more offers than one batch holds', async () => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ProblemCollector } from '@kooperant/platform-errors';
-import { idempotent, queryRows, recordEvent } from '@kooperant/platform-database';
+import { ChangeFeed, idempotent, queryRows, recordEvent } from '@kooperant/platform-database';
 import { FirmService, type Actor } from '@kooperant/identity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import { OfferEntity, type OfferStatus } from './offer.entity';
@@ -26,6 +26,7 @@ export class OfferService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly firms: FirmService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   /** Creates a draft offer for one of the caller's firms. */
@@ -62,18 +63,16 @@ export class OfferService {
         )
       ).id;
     });
+    this.changes.touch('offer');
     return this.db.getRepository(OfferEntity).findOneByOrFail({ id });
   }
 
-  /** Changes an offer's content; a published offer stays published and is re-indexed. */
+  /**
+   * Changes an offer's content in any state: a published offer stays published and is re-indexed; an archived
+   * (for example expired) one can be given a new valid-until date and then be published again.
+   */
   async updateOffer(actor: Actor, cmd: UpdateOfferCommand): Promise<OfferEntity> {
     const current = await this.requireOwnOffer(actor, cmd.offerId);
-    if (current.status === 'archived') {
-      throw DomainError.conflict(
-        OfferErrorCode.OFFER_STATE_CONFLICT,
-        'An archived offer cannot be changed; publish it again first.',
-      );
-    }
     const snap = await this.taxonomy.snapshot();
     const codes = (ids: string[]) => ids.map((id) => snap.byId.get(id)?.code ?? id);
     const merged: OfferDraft = {
@@ -96,7 +95,7 @@ export class OfferService {
       validUntil: cmd.validUntil ?? current.validUntil,
     };
     const columns = await this.validate(merged, current.firmCountry);
-    return this.db.transaction(async (m) => {
+    const updated = await this.db.transaction(async (m) => {
       const res = await m
         .createQueryBuilder()
         .update(OfferEntity)
@@ -105,11 +104,7 @@ export class OfferService {
           expiryRemindedAt: cmd.validUntil ? null : current.expiryRemindedAt,
           version: () => 'version + 1',
         })
-        .where('id = :id AND version = :v AND status <> :archived', {
-          id: current.id,
-          v: current.version,
-          archived: 'archived',
-        })
+        .where('id = :id AND version = :v', { id: current.id, v: current.version })
         .execute();
       if (res.affected !== 1) {
         throw DomainError.conflict(
@@ -117,10 +112,12 @@ export class OfferService {
           'The offer was changed meanwhile; reload it and try again.',
         );
       }
-      const updated = await m.findOneByOrFail(OfferEntity, { id: current.id });
-      await this.event(m, 'offer.updated', updated, actor);
-      return updated;
+      const row = await m.findOneByOrFail(OfferEntity, { id: current.id });
+      await this.event(m, 'offer.updated', row, actor);
+      return row;
     });
+    this.changes.touch('offer');
+    return updated;
   }
 
   /** Publishes a draft (or an archived offer again). Only verified firms publish. */
@@ -271,7 +268,7 @@ export class OfferService {
     eventType: string,
     extra: Record<string, unknown>,
   ): Promise<OfferEntity> {
-    return this.db.transaction(async (m) => {
+    const result = await this.db.transaction(async (m) => {
       const res = await m
         .createQueryBuilder()
         .update(OfferEntity)
@@ -290,6 +287,8 @@ export class OfferService {
       await this.event(m, eventType, updated, actor);
       return updated;
     });
+    this.changes.touch('offer');
+    return result;
   }
 
   private event(m: EntityManager, type: string, offer: OfferEntity, actor: Actor) {

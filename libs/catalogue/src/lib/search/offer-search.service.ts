@@ -12,9 +12,12 @@ import {
   buildSearchQuery,
   decodeCursor,
   encodeCursor,
+  type MatchMode,
   type SearchCursor,
   type SearchFilterIds,
+  type SearchQueryInput,
 } from './search-query.builder';
+import { ChangeFeed, LruCache } from '@kooperant/platform-database';
 
 export interface OfferSearchFilter {
   processCodes?: string[];
@@ -45,6 +48,24 @@ export interface OfferSearchResult {
   hasNextPage: boolean;
   /** What the query was understood as. */
   interpretation: TaxonomyMatch[];
+  /** False when no offer matched every concept of the query and the results match some of them. */
+  matchedAllConcepts: boolean;
+}
+
+/** Taxonomy matches naming the same query words are alternatives of one concept ("cnc": milling, turning...). */
+export function conceptsOf(expanded: { match: TaxonomyMatch; ids: string[] }[]): string[][] {
+  const groups: { words: Set<string>; ids: Set<string> }[] = [];
+  for (const e of expanded) {
+    const overlapping = groups.filter((g) => e.match.queryWords.some((w) => g.words.has(w)));
+    const merged = { words: new Set(e.match.queryWords), ids: new Set(e.ids) };
+    for (const g of overlapping) {
+      g.words.forEach((w) => merged.words.add(w));
+      g.ids.forEach((id) => merged.ids.add(id));
+      groups.splice(groups.indexOf(g), 1);
+    }
+    groups.push(merged);
+  }
+  return groups.map((g) => [...g.ids]);
 }
 
 const KIND_WEIGHT: Record<TaxonomyKind, number> = {
@@ -55,12 +76,29 @@ const KIND_WEIGHT: Record<TaxonomyKind, number> = {
   nace: 0.5,
 };
 const MAX_QUERY_LENGTH = 200;
+/** Tables a page of results depends on; a change to any of them makes cached pages stale. */
+const PAGE_TABLES = ['offer', 'cluster_membership', 'taxonomy_entry'] as const;
+const PAGE_TTL_MS = 30_000;
+
+type PageRow = { id: string; rank: number; publishedAt?: Date };
+interface OfferDoc {
+  offer: OfferEntity;
+  words: Set<string>;
+}
 
 @Injectable()
 export class OfferSearchService {
+  private readonly pages = new LruCache<
+    string,
+    { epoch: string; page: { rows: PageRow[]; mode: MatchMode; ordering: 'rank' | 'recent' } }
+  >(5_000, PAGE_TTL_MS);
+  private readonly docs = new LruCache<string, OfferDoc>(20_000, 10 * 60_000);
+  private docsEpoch: string | null = null;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly taxonomy: TaxonomyService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   async search(
@@ -84,47 +122,117 @@ export class OfferSearchService {
 
     const analysis = snap.analyse(text);
     const expanded = analysis.matches.map((m) => ({ match: m, ids: snap.withDescendants(m.entryId) }));
-    const built = buildSearchQuery({
+    const base = {
       taxonomy: expanded.map((e) => ({ ids: e.ids, weight: e.match.score * KIND_WEIGHT[e.match.kind] })),
+      concepts: conceptsOf(expanded),
       words: analysis.words,
       freeWords: analysis.freeWords,
       filters,
       first,
       after: cursor,
       now: new Date(),
-    });
-    if (cursor && cursor.kind !== built.ordering)
-      throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor belongs to another query.');
-    const rows: { id: string; rank: number; publishedAt?: Date }[] = await this.db.query(built.sql, built.params);
+    };
+    const { rows, mode, ordering } = await this.findPage(text, filter, first, after, base, cursor);
     const page = rows.slice(0, first);
-    const offers = page.length
-      ? await this.db
-          .getRepository(OfferEntity)
-          .createQueryBuilder('o')
-          .addSelect('o.searchText')
-          .where({ id: In(page.map((r) => r.id)) })
-          .getMany()
-      : [];
-    const byId = new Map(offers.map((o) => [o.id, o]));
+    const docs = await this.loadOffers(page.map((r) => r.id));
     const hits: OfferSearchHit[] = [];
     for (const r of page) {
-      const offer = byId.get(r.id);
-      if (!offer) continue; // deleted between the two queries
+      const doc = docs.get(r.id);
+      if (!doc) continue; // deleted between the two queries
+      const offer = doc.offer;
       const caps = new Set(offer.capabilityIds);
       const matchedTaxonomy = expanded.filter((e) => e.ids.some((id) => caps.has(id))).map((e) => e.match);
-      const docWords = new Set(foldedWords(offer.searchText ?? ''));
-      const textWords = analysis.words.filter(
-        (w) => docWords.has(w) || [...docWords].some((d) => w.length >= 2 && d.startsWith(w)),
-      );
+      const textWords = analysis.words.filter((w) => doc.words.has(w) || [...doc.words].some((d) => d.startsWith(w)));
       const matchedTerms = [...new Set([...matchedTaxonomy.flatMap((m) => m.queryWords), ...textWords])];
       const c: SearchCursor =
-        built.ordering === 'rank'
-          ? { kind: 'rank', rank: Number(r.rank), id: r.id }
+        ordering === 'rank'
+          ? { kind: 'rank', mode, rank: Number(r.rank), id: r.id }
           : { kind: 'recent', publishedAt: new Date(r.publishedAt as Date).toISOString(), id: r.id };
-      delete (offer as Partial<OfferEntity>).searchText;
       hits.push({ offer, cursor: encodeCursor(c), score: Number(r.rank), matchedTerms, matchedTaxonomy });
     }
-    return { hits, hasNextPage: rows.length > first, interpretation: analysis.matches };
+    return {
+      hits,
+      hasNextPage: rows.length > first,
+      interpretation: analysis.matches,
+      matchedAllConcepts: ordering === 'recent' || mode === 'all',
+    };
+  }
+
+  /**
+   * One page of ids and ranks. Offers matching every concept first; only when there are none, those matching
+   * any. Pages are cached while the tables they depend on have not changed (see ChangeFeed) and for at most
+   * PAGE_TTL_MS, so that an offer passing its valid-until date drops out within that time.
+   */
+  private async findPage(
+    text: string,
+    filter: OfferSearchFilter | undefined,
+    first: number,
+    after: string | undefined,
+    base: Omit<SearchQueryInput, 'mode'>,
+    cursor: SearchCursor | undefined,
+  ): Promise<{ rows: PageRow[]; mode: MatchMode; ordering: 'rank' | 'recent' }> {
+    const epoch = this.epochOf(PAGE_TABLES);
+    const key = JSON.stringify([text, filter ?? null, first, after ?? null]);
+    if (epoch !== null) {
+      const hit = this.pages.get(key);
+      if (hit && hit.epoch === epoch) return hit.page;
+    }
+    let mode: MatchMode = cursor?.kind === 'rank' ? cursor.mode : 'all';
+    let built = buildSearchQuery({ ...base, mode });
+    if (cursor && cursor.kind !== built.ordering) {
+      throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor belongs to another query.');
+    }
+    let rows: PageRow[] = await this.db.query(built.sql, built.params);
+    const narrowerThanAny = (base.concepts?.length ?? 0) > 1 || base.freeWords.length > 0;
+    if (!cursor && built.ordering === 'rank' && rows.length === 0 && narrowerThanAny) {
+      mode = 'any';
+      built = buildSearchQuery({ ...base, mode });
+      rows = await this.db.query(built.sql, built.params);
+    }
+    const page = { rows, mode, ordering: built.ordering };
+    if (epoch !== null) this.pages.set(key, { epoch, page });
+    return page;
+  }
+
+  /** Offers by id with their folded words, from a cache that lives as long as the offer table is unchanged. */
+  private async loadOffers(ids: string[]): Promise<Map<string, OfferDoc>> {
+    const epoch = this.epochOf(['offer']);
+    if (epoch === null || epoch !== this.docsEpoch) {
+      this.docs.clear();
+      this.docsEpoch = epoch;
+    }
+    const out = new Map<string, OfferDoc>();
+    const missing: string[] = [];
+    for (const id of ids) {
+      const d = epoch === null ? undefined : this.docs.get(id);
+      if (d) out.set(id, d);
+      else missing.push(id);
+    }
+    if (missing.length) {
+      const offers = await this.db
+        .getRepository(OfferEntity)
+        .createQueryBuilder('o')
+        .addSelect('o.searchText')
+        .where({ id: In(missing) })
+        .getMany();
+      for (const o of offers) {
+        const { searchText, ...offer } = o;
+        const doc = { offer: offer as OfferEntity, words: new Set(foldedWords(searchText ?? '')) };
+        out.set(o.id, doc);
+        if (epoch !== null) this.docs.set(o.id, doc);
+      }
+    }
+    return out;
+  }
+
+  private epochOf(tables: readonly string[]): string | null {
+    const parts: number[] = [];
+    for (const t of tables) {
+      const e = this.changes.epoch(t);
+      if (e === null) return null;
+      parts.push(e);
+    }
+    return parts.join(':');
   }
 
   private resolveFilter(snap: TaxonomySnapshot, f: OfferSearchFilter, p: ProblemCollector): SearchFilterIds {

@@ -26,10 +26,34 @@ describe('buildSearchQuery', () => {
       freeWords: ['kolnierzy'],
     });
     expect(q.ordering).toBe('rank');
-    expect(q.sql).toContain('o.capability_ids && $3::uuid[]');
+    expect(q.sql).toMatch(
+      /\(o\.capability_ids && \$\d+::uuid\[\] OR o\.search_vector @@ to_tsquery\('simple', \$\d+\)\)/,
+    );
     expect(q.sql).toMatch(/ts_rank_cd\(o\.search_vector, to_tsquery\('simple', \$\d+\), 1\)/);
     expect(q.params).toContain("'frezavimas':* | 'kolnierzy':*");
     expect(q.params).toContain("'kolnierzy':*");
+  });
+
+  it('in all mode requires every concept and every free word', () => {
+    const q = buildSearchQuery({
+      ...base,
+      mode: 'all',
+      taxonomy: [
+        { ids: ['a'], weight: 1 },
+        { ids: ['b'], weight: 0.7 },
+      ],
+      concepts: [['a'], ['b']],
+      words: ['frezavimas', 'plienas', 'kolnierzy', 'tytan'],
+      freeWords: ['kolnierzy', 'tytan'],
+    });
+    expect(q.sql.match(/o\.capability_ids && \$\d+::uuid\[\]/g)!.length).toBe(4); // 2 in the rank, 2 required
+    expect(q.params).toContain("'kolnierzy':* & 'tytan':*");
+    expect(q.sql).not.toContain(' OR o.search_vector');
+  });
+
+  it('matches nothing in all mode when the query has no concept and no word', () => {
+    const q = buildSearchQuery({ ...base, mode: 'all', words: ['x'], freeWords: [] });
+    expect(q.sql).toContain('AND false');
   });
 
   it('requires each certification and any of the processes', () => {
@@ -50,7 +74,7 @@ describe('buildSearchQuery', () => {
     const q = buildSearchQuery({
       ...base,
       words: ['spawanie'],
-      after: { kind: 'rank', rank: 0.5, id: '00000000-0000-0000-0000-000000000001' },
+      after: { kind: 'rank', mode: 'any', rank: 0.5, id: '00000000-0000-0000-0000-000000000001' },
     });
     expect(q.sql).toMatch(/WHERE \(s\.rank < \$\d+ OR \(s\.rank = \$\d+ AND s\.id > \$\d+::uuid\)\)/);
   });
@@ -65,7 +89,12 @@ describe('prefixTsQuery', () => {
 
 describe('search cursors', () => {
   it('round-trips and rejects forgeries', () => {
-    const c = { kind: 'rank' as const, rank: 1.2345678901234567, id: '00000000-0000-0000-0000-000000000001' };
+    const c = {
+      kind: 'rank' as const,
+      mode: 'all' as const,
+      rank: 1.2345678901234567,
+      id: '00000000-0000-0000-0000-000000000001',
+    };
     expect(decodeCursor(encodeCursor(c))).toEqual(c);
     expect(decodeCursor('not-a-cursor')).toBeNull();
     expect(

@@ -24,12 +24,21 @@ export interface SearchFilterIds {
   firmId?: string;
 }
 
+/** `all`: an offer must match every concept of the query; `any`: at least one (the fallback when `all` finds nothing). */
+export type MatchMode = 'all' | 'any';
+
 export type SearchCursor =
-  { kind: 'rank'; rank: number; id: string } | { kind: 'recent'; publishedAt: string; id: string };
+  { kind: 'rank'; mode: MatchMode; rank: number; id: string } | { kind: 'recent'; publishedAt: string; id: string };
 
 export interface SearchQueryInput {
   /** One entry per taxonomy match, with its descendants. */
   taxonomy: WeightedIdSet[];
+  /**
+   * The query's concepts: taxonomy matches that name the same query words are alternatives of one concept
+   * ("cnc" → CNC milling, turning, woodworking). In `all` mode an offer must carry one entry of every concept.
+   */
+  concepts?: string[][];
+  mode?: MatchMode;
   /** Folded words for full-text matching (any of them; more matches rank higher). */
   words: string[];
   /** Folded words that no taxonomy entry explains: these alone widen the result set through full text. */
@@ -95,27 +104,30 @@ export function buildSearchQuery(q: SearchQueryInput): BuiltQuery {
     return { sql, params, ordering: 'recent' };
   }
 
+  const mode = q.mode ?? 'any';
   const rankParts: string[] = [];
-  const matchParts: string[] = [];
-  if (q.taxonomy.length) {
-    const all = [...new Set(q.taxonomy.flatMap((t) => t.ids))];
-    matchParts.push(`o.capability_ids && ${p(all)}::uuid[]`);
-    for (const t of q.taxonomy) {
-      rankParts.push(
-        `CASE WHEN o.capability_ids && ${p(t.ids)}::uuid[] THEN ${Number(t.weight.toFixed(4))} ELSE 0 END`,
-      );
-    }
+  for (const t of q.taxonomy) {
+    rankParts.push(`CASE WHEN o.capability_ids && ${p(t.ids)}::uuid[] THEN ${Number(t.weight.toFixed(4))} ELSE 0 END`);
   }
   const rankQuery = prefixTsQuery(q.words);
-  if (rankQuery) {
-    const tsq = p(rankQuery);
-    rankParts.push(`${TEXT_WEIGHT} * ts_rank_cd(o.search_vector, to_tsquery('simple', ${tsq}), 1)`);
-    const widen = prefixTsQuery(q.freeWords);
+  if (rankQuery)
+    rankParts.push(`${TEXT_WEIGHT} * ts_rank_cd(o.search_vector, to_tsquery('simple', ${p(rankQuery)}), 1)`);
+  if (mode === 'all') {
+    // Every concept, and every word the taxonomy does not explain (each as a prefix).
+    const concepts = q.concepts ?? q.taxonomy.map((t) => t.ids);
+    for (const ids of concepts) where.push(`o.capability_ids && ${p(ids)}::uuid[]`);
+    const free = prefixTsQuery(q.freeWords)?.replace(/ \| /g, ' & ');
+    if (free) where.push(`o.search_vector @@ to_tsquery('simple', ${p(free)})`);
+    if (concepts.length === 0 && !free) where.push('false');
+  } else {
+    const matchParts: string[] = [];
+    if (q.taxonomy.length) {
+      matchParts.push(`o.capability_ids && ${p([...new Set(q.taxonomy.flatMap((t) => t.ids))])}::uuid[]`);
+    }
+    const widen = prefixTsQuery(q.taxonomy.length ? q.freeWords : q.words);
     if (widen) matchParts.push(`o.search_vector @@ to_tsquery('simple', ${p(widen)})`);
-    else if (!q.taxonomy.length) matchParts.push(`o.search_vector @@ to_tsquery('simple', ${tsq})`);
+    where.push(matchParts.length ? `(${matchParts.join(' OR ')})` : 'false');
   }
-  if (matchParts.length === 0) matchParts.push('false');
-  where.push(`(${matchParts.join(' OR ')})`);
   const rank = rankParts.length ? rankParts.join(' + ') : '0';
   let sql = `SELECT s.id, s.rank FROM (SELECT o.id, (${rank})::float8 AS rank FROM offer o WHERE ${where.join(' AND ')}) s`;
   if (q.after?.kind === 'rank') {
@@ -137,12 +149,13 @@ export function decodeCursor(s: string): SearchCursor | null {
     const uuid = /^[0-9a-f-]{36}$/;
     if (
       c['kind'] === 'rank' &&
+      (c['mode'] === 'all' || c['mode'] === 'any') &&
       typeof c['rank'] === 'number' &&
       Number.isFinite(c['rank']) &&
       typeof c['id'] === 'string' &&
       uuid.test(c['id'])
     )
-      return { kind: 'rank', rank: c['rank'], id: c['id'] };
+      return { kind: 'rank', mode: c['mode'], rank: c['rank'], id: c['id'] };
     if (
       c['kind'] === 'recent' &&
       typeof c['publishedAt'] === 'string' &&

@@ -68,6 +68,8 @@ export class TaxonomySnapshot {
   private readonly children = new Map<string, string[]>();
   private readonly terms: TaxonomyTerm[] = [];
   private readonly descendantCache = new Map<string, string[]>();
+  /** The snapshot never changes, so neither does the analysis of a query against it. */
+  private readonly analyses = new Map<string, QueryAnalysis>();
 
   constructor(nodes: readonly TaxonomyNode[]) {
     for (const n of nodes) {
@@ -131,6 +133,15 @@ export class TaxonomySnapshot {
    * gives stainless steel, not also structural steel; "cnc" alone gives every CNC process).
    */
   analyse(query: string): QueryAnalysis {
+    const memo = this.analyses.get(query);
+    if (memo) return memo;
+    const result = this.analyseUncached(query);
+    if (this.analyses.size >= 2_000) this.analyses.delete(this.analyses.keys().next().value as string);
+    this.analyses.set(query, result);
+    return result;
+  }
+
+  private analyseUncached(query: string): QueryAnalysis {
     const words = [...new Set(foldedWords(query))].slice(0, 16);
     const candidates: (TaxonomyMatch & { complete: boolean })[] = [];
     const best = new Map<string, TaxonomyMatch & { complete: boolean }>();

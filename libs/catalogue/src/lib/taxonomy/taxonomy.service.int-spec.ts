@@ -2,7 +2,14 @@ import { ErrorCode, ProblemCollector } from '@kooperant/platform-errors';
 import { AccessService, FirmService } from '@kooperant/identity';
 import { createTestApp, type TestApp } from '@kooperant/platform-testing';
 import { CatalogueModule } from '../catalogue.module';
-import { countRows, domainError, fieldsOf, insertUser, plFirmDetails } from '../testing/catalogue.factories';
+import {
+  countRows,
+  domainError,
+  fieldsOf,
+  insertUser,
+  plFirmDetails,
+  settlesWithin,
+} from '../testing/catalogue.factories';
 import { seedTaxonomy } from './taxonomy-seeder';
 import { TAXONOMY_SEED } from './taxonomy.seed';
 import { TaxonomyService } from './taxonomy.service';
@@ -138,6 +145,21 @@ describe('TaxonomyService', () => {
 
     const ok = await app.get(FirmService).registerFirm(admin, plFirmDetails({ certificationCodes: ['cert.iso-9001'] }));
     expect(ok.certificationCodes).toEqual(['cert.iso-9001']);
+  });
+
+  it('lets concurrent updateFirm calls check certifications against a cold snapshot without freezing the pool', async () => {
+    const admin = app.get(AccessService).actorFor(await insertUser(app.db));
+    const firms = app.get(FirmService);
+    const firm = await firms.registerFirm(admin, plFirmDetails({ certificationCodes: ['cert.iso-9001'] }));
+    taxonomy.invalidate();
+
+    // As many calls as the test pool has connections (10); production has 20 and more traffic.
+    const all = Promise.allSettled(
+      Array.from({ length: 10 }, (_, i) => firms.updateFirm(admin, { firmId: firm.id, description: `Opis ${i}` })),
+    );
+
+    expect(await settlesWithin(all, 3_000)).toBe('settled');
+    expect((await all).every((r) => r.status === 'fulfilled')).toBe(true);
   });
 
   it('answers the identity vocabulary port with the unknown certification codes', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@kooperant/platform-errors';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { adminSql, createTestApp, workerDatabaseName, type TestApp } from '@kooperant/platform-testing';
 import { IdentityModule } from '../identity.module';
 import { AuthService } from './auth.service';
 import { AuthErrorCode } from './auth.errors';
@@ -138,6 +138,32 @@ describe('AuthService', () => {
     const forged = `${refreshToken.split('.')[0]}.${'A'.repeat(43)}`;
     expect((await domainError(auth.refresh(forged))).code).toBe(AuthErrorCode.INVALID_REFRESH_TOKEN);
     await expect(auth.refresh(refreshToken)).resolves.toBeDefined();
+  });
+
+  it('answers 10 concurrent reuses of a rotated token (as many as the pool has connections) without freezing the pool', async () => {
+    const first = await signUp();
+    await auth.refresh(first.refreshToken);
+
+    const all = Promise.allSettled(Array.from({ length: 10 }, () => auth.refresh(first.refreshToken)));
+    let timer: NodeJS.Timeout | undefined;
+    const outcome = await Promise.race([
+      all.then(() => 'settled'),
+      new Promise<string>((resolve) => (timer = setTimeout(() => resolve('stuck'), 3_000))),
+    ]);
+    clearTimeout(timer);
+    if (outcome === 'stuck') {
+      // Each call holds a connection in its transaction and waits for a second one: end the stuck sessions so
+      // that the pool recovers for the rest of this file.
+      await adminSql(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+         WHERE datname = '${workerDatabaseName()}' AND state = 'idle in transaction'`,
+      );
+      await all;
+    }
+
+    expect(outcome).toBe('settled');
+    const codes = (await all).map((r) => (r.status === 'rejected' ? (r.reason as DomainError).code : 'ok'));
+    expect(codes).toEqual(Array(10).fill(AuthErrorCode.REFRESH_TOKEN_REUSED));
   });
 
   it('ends the whole session on signOut', async () => {

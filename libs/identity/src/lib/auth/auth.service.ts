@@ -100,7 +100,7 @@ export class AuthService {
   async refresh(token: string): Promise<AuthTokens> {
     const parsed = this.tokens.parseRefreshToken(token ?? '');
     if (!parsed) throw new DomainError(AuthErrorCode.INVALID_REFRESH_TOKEN, 'Sign in again.');
-    return this.db.transaction(async (m) => {
+    const outcome = await this.db.transaction(async (m): Promise<AuthTokens | { reusedFamily: string }> => {
       const row = await m.findOneBy(RefreshTokenEntity, { id: parsed.id });
       if (!row || !this.tokens.hashesEqual(row.secretHash, parsed.secretHash)) {
         throw new DomainError(AuthErrorCode.INVALID_REFRESH_TOKEN, 'Sign in again.');
@@ -119,18 +119,21 @@ export class AuthService {
         .set({ revokedAt: () => 'now()', replacedBy: next.id })
         .where('id = :id AND revoked_at IS NULL', { id: row.id })
         .execute();
-      if (revoked.affected !== 1) {
-        // Reuse of a rotated token: revoke the family, and commit that even though we refuse.
-        await this.db
-          .createQueryBuilder()
-          .update(RefreshTokenEntity)
-          .set({ revokedAt: () => 'now()' })
-          .where('family_id = :f AND revoked_at IS NULL', { f: row.familyId })
-          .execute();
-        throw new DomainError(AuthErrorCode.REFRESH_TOKEN_REUSED, 'This session was ended for safety. Sign in again.');
-      }
+      // Already rotated: the token was used twice, so it may have leaked.
+      if (revoked.affected !== 1) return { reusedFamily: row.familyId };
       return this.issue(m, row.userId, row.familyId, next);
     });
+    if ('reusedFamily' in outcome) {
+      // Outside the transaction above, so that no request ever holds two pool connections at once.
+      await this.db
+        .createQueryBuilder()
+        .update(RefreshTokenEntity)
+        .set({ revokedAt: () => 'now()' })
+        .where('family_id = :f AND revoked_at IS NULL', { f: outcome.reusedFamily })
+        .execute();
+      throw new DomainError(AuthErrorCode.REFRESH_TOKEN_REUSED, 'This session was ended for safety. Sign in again.');
+    }
+    return outcome;
   }
 
   /** Ends the session the refresh token belongs to (its whole family). Unknown tokens are ignored. */

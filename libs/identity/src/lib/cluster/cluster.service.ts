@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { DomainError } from '@kooperant/platform-errors';
-import { queryRows, recordEvent } from '@kooperant/platform-database';
+import { ChangeFeed, queryRows, recordEvent } from '@kooperant/platform-database';
 import type { Actor } from '../access/actor';
 import { isFirmAdmin } from '../access/actor';
 import { ClusterEntity } from './cluster.entity';
@@ -15,7 +15,10 @@ import { normalizeEmail } from '../auth/auth.service';
 
 @Injectable()
 export class ClusterService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: ChangeFeed,
+  ) {}
 
   listClusters(): Promise<ClusterEntity[]> {
     return this.db.getRepository(ClusterEntity).find({ order: { country: 'DESC', code: 'ASC' } });
@@ -93,7 +96,7 @@ export class ClusterService {
     }
     if ((note ?? '').length > 2000) throw DomainError.invalid('note', 'TOO_LONG', 'At most 2000 characters.');
     const status: MembershipStatus = verify ? 'verified' : 'rejected';
-    return this.db.transaction(async (m) => {
+    const decided = await this.db.transaction(async (m) => {
       const res = await m
         .createQueryBuilder()
         .update(ClusterMembershipEntity)
@@ -112,6 +115,8 @@ export class ClusterService {
       });
       return m.findOneByOrFail(ClusterMembershipEntity, { id: membershipId });
     });
+    this.changes.touch('cluster_membership');
+    return decided;
   }
 
   /** Membership requests of a cluster, for its coordinators. */

@@ -2,7 +2,7 @@ import { Inject, Injectable, Optional } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError } from '@kooperant/platform-errors';
-import { idempotent, isUniqueViolation, recordEvent } from '@kooperant/platform-database';
+import { ChangeFeed, idempotent, isUniqueViolation, LruCache, recordEvent } from '@kooperant/platform-database';
 import type { Actor } from '../access/actor';
 import { isFirmAdmin } from '../access/actor';
 import { FirmEntity } from './firm.entity';
@@ -19,8 +19,13 @@ export interface UpdateFirmCommand extends Partial<Omit<FirmDetails, 'country'>>
 
 @Injectable()
 export class FirmService {
+  /** Firms by id while the firm table is unchanged (see ChangeFeed): every search hit shows its firm. */
+  private readonly cache = new LruCache<string, FirmEntity>(20_000, 10 * 60_000);
+  private cacheEpoch: number | null = null;
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
+    private readonly changes: ChangeFeed,
     @Optional() @Inject(CAPABILITY_VOCABULARY) private readonly vocabulary?: CapabilityVocabulary,
   ) {}
 
@@ -65,12 +70,14 @@ export class FirmService {
 
   async updateFirm(actor: Actor, cmd: UpdateFirmCommand): Promise<FirmEntity> {
     await this.requireFirmAdmin(actor, cmd.firmId);
+    // Before the transaction: the vocabulary may need a connection of its own, and a request must never hold two.
+    if (cmd.certificationCodes)
+      await this.checkCertifications([...new Set(cmd.certificationCodes.map((c) => c.trim()))]);
     return this.db.transaction(async (m) => {
       const current = await m.findOne(FirmEntity, { where: { id: cmd.firmId }, lock: { mode: 'pessimistic_write' } });
       if (!current) throw DomainError.notFound('Firm', FirmErrorCode.FIRM_NOT_FOUND);
       const merged: FirmDetails = { ...current, ...definedOnly(cmd), country: current.country };
       const firm = validateFirmDetails(merged);
-      await this.checkVocabulary(firm);
       const { warnings: _w, ...columns } = firm;
       Object.assign(current, columns);
       try {
@@ -104,8 +111,23 @@ export class FirmService {
 
   /** For DataLoaders: firms in the order of `ids`, null where missing. */
   async firmsByIds(ids: readonly string[]): Promise<(FirmEntity | null)[]> {
-    const rows = await this.db.getRepository(FirmEntity).findBy({ id: In([...ids]) });
-    const byId = new Map(rows.map((f) => [f.id, f]));
+    const epoch = this.changes.epoch('firm');
+    if (epoch === null || epoch !== this.cacheEpoch) {
+      this.cache.clear();
+      this.cacheEpoch = epoch;
+    }
+    const byId = new Map<string, FirmEntity>();
+    const missing = ids.filter((id) => {
+      const hit = epoch === null ? undefined : this.cache.get(id);
+      if (hit) byId.set(id, hit);
+      return !hit;
+    });
+    if (missing.length) {
+      for (const f of await this.db.getRepository(FirmEntity).findBy({ id: In(missing) })) {
+        byId.set(f.id, f);
+        if (epoch !== null) this.cache.set(f.id, f);
+      }
+    }
     return ids.map((id) => byId.get(id) ?? null);
   }
 
@@ -163,13 +185,17 @@ export class FirmService {
     return rows.length > 0;
   }
 
-  private async checkVocabulary(firm: NormalizedFirm): Promise<void> {
-    if (!this.vocabulary || firm.certificationCodes.length === 0) return;
-    const unknown = await this.vocabulary.unknownCodes('certification', firm.certificationCodes);
+  private checkVocabulary(firm: NormalizedFirm): Promise<void> {
+    return this.checkCertifications(firm.certificationCodes);
+  }
+
+  private async checkCertifications(codes: string[]): Promise<void> {
+    if (!this.vocabulary || codes.length === 0) return;
+    const unknown = await this.vocabulary.unknownCodes('certification', codes);
     if (unknown.length > 0) {
       throw DomainError.validation(
         unknown.map((code) => ({
-          field: `certificationCodes.${firm.certificationCodes.indexOf(code)}`,
+          field: `certificationCodes.${codes.indexOf(code)}`,
           reason: 'UNKNOWN_REFERENCE',
           message: `Unknown certification ${code}.`,
         })),

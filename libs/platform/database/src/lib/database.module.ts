@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { createDataSourceOptions } from './data-source-options';
 import { OutboxEventEntity } from './outbox-event.entity';
 import { IdempotencyKeyEntity } from './idempotency-key.entity';
+import { ChangeFeed } from './change-feed';
 
 export const PLATFORM_ENTITIES = [OutboxEventEntity, IdempotencyKeyEntity];
 
@@ -26,7 +27,8 @@ export class DatabaseModule {
         }),
         TypeOrmModule.forFeature(PLATFORM_ENTITIES),
       ],
-      exports: [TypeOrmModule],
+      providers: [{ provide: ChangeFeed, useFactory: () => new ChangeFeed(params.url) }],
+      exports: [TypeOrmModule, ChangeFeed],
     };
   }
 }
