@@ -6,6 +6,8 @@ import { cli, dbUrl, load, printTable, recreateDb, REDIS_URL, startProcess, stop
  * two filters, first 20), each at 32 connections. Prints a Markdown table with ratios.
  *   npm run bench -- search [seconds] [offers]
  */
+const pct = (a: number, b: number) => `${Math.round((a / b) * 1000) / 10} %`;
+
 export async function benchSearch(seconds = 15, offers = 100_000, firms = 5_000): Promise<void> {
   const db = 'kooperant_bench';
   const env = {
@@ -23,7 +25,7 @@ export async function benchSearch(seconds = 15, offers = 100_000, firms = 5_000)
   console.log(`data ready in ${Math.round((Date.now() - t0) / 1000)} s`);
 
   const bare = startProcess('dist/bench/src/bare-http.js', { PORT: '3902' });
-  const gateway = startProcess('dist/apps/gateway/src/main.js', env);
+  let gateway = startProcess('dist/apps/gateway/src/main.js', env);
   try {
     await waitFor('http://127.0.0.1:3902/health/ready');
     await waitFor('http://127.0.0.1:3901/health/ready');
@@ -68,13 +70,24 @@ export async function benchSearch(seconds = 15, offers = 100_000, firms = 5_000)
       { url: 'http://127.0.0.1:3901/graphql', method: 'POST', connections: c, seconds, headers, body: search },
       gateway.pid,
     );
+    // The same search with the result caches off: every request runs the SQL and loads its offers.
+    await stopProcess(gateway);
+    gateway = startProcess('dist/apps/gateway/src/main.js', { ...env, SEARCH_CACHE: 'false' });
+    await waitFor('http://127.0.0.1:3901/health/ready');
+    const uncached = await load(
+      'gateway `searchOffers`, result caches off',
+      { url: 'http://127.0.0.1:3901/graphql', method: 'POST', connections: c, seconds, headers, body: search },
+      gateway.pid,
+    );
     printTable(
       `catalogue search, ${offers} offers from ${firms} firms, ${c} connections, ${seconds} s each`,
-      [bareR, trivial, searchR],
+      [bareR, trivial, searchR, uncached],
       bareR,
       {
         'search hits on the first page': String(hits),
-        'search vs `{ __typename }`': `${Math.round((searchR.rps / trivial.rps) * 1000) / 10} %`,
+        '`{ __typename }` vs bare node:http': pct(trivial.rps, bareR.rps),
+        'search vs `{ __typename }`': pct(searchR.rps, trivial.rps),
+        'search with caches off vs `{ __typename }`': pct(uncached.rps, trivial.rps),
       },
     );
   } finally {

@@ -1,5 +1,5 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
-import { CountryCode, LocaleCode, PageInfoModel } from '@kooperant/identity';
+import { CountryCode, FirmModel, LocaleCode, PageInfoModel } from '@kooperant/identity';
 import { CurrencyCode, OfferStatusCode, QuantityUnit } from './catalogue.enums';
 import { TaxonomyMatchModel } from './taxonomy-entry.model';
 
@@ -43,6 +43,7 @@ export class OfferModel {
   @Field(() => Int) leadTimeDays: number;
   @Field(() => [String]) countriesServed: string[];
   @Field(() => CountryCode) firmCountry: CountryCode;
+  @Field(() => FirmModel, { description: 'The firm that offers this.' }) firm: FirmModel;
   @Field() validUntil: Date;
   @Field(() => Date, { nullable: true }) publishedAt: Date | null;
   @Field(() => Date, { nullable: true }) archivedAt: Date | null;

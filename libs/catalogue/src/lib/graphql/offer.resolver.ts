@@ -1,15 +1,13 @@
 import { Inject } from '@nestjs/common';
-import { Args, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
 import { DomainError } from '@kooperant/platform-errors';
 import {
   checkPageSize,
   CurrentActor,
-  FirmModel,
   FirmService,
   firmLoader,
   LoaderCache,
-  Loaders,
   pageInfo,
   requireActor,
   type Actor,
@@ -31,8 +29,12 @@ export class OfferResolver {
   ) {}
 
   @Query(() => OfferModel, { description: 'An offer: published ones for everyone signed in, others for their firm.' })
-  offer(@CurrentActor() actor: Actor | null, @Args('id', { type: () => ID }) id: string) {
-    return this.offers.getOffer(requireActor(actor), id);
+  async offer(
+    @CurrentActor() actor: Actor | null,
+    @Args('id', { type: () => ID }) id: string,
+    @Context('loaders') l: LoaderCache,
+  ) {
+    return this.withFirm(await this.offers.getOffer(requireActor(actor), id), l);
   }
 
   @Query(() => OfferConnectionModel, { description: "Offers of the caller's firms, newest first." })
@@ -41,6 +43,7 @@ export class OfferResolver {
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { nullable: true }) after?: string,
     @Args('filter', { nullable: true }) filter?: MyOffersFilterInput,
+    @Context('loaders') l?: LoaderCache,
   ): Promise<OfferConnectionModel> {
     const a = requireActor(actor);
     const n = checkPageSize(first, this.config.graphql.maxPageSize);
@@ -51,7 +54,8 @@ export class OfferResolver {
       first: n,
       after: cursor,
     });
-    const edges = page.items.map((o) => ({ cursor: encodeOfferCursor(o), node: o as unknown as OfferModel }));
+    const nodes = await Promise.all(page.items.map((o) => this.withFirm(o, l as LoaderCache)));
+    const edges = nodes.map((o) => ({ cursor: encodeOfferCursor(o), node: o as unknown as OfferModel }));
     return {
       edges,
       pageInfo: pageInfo(
@@ -63,29 +67,48 @@ export class OfferResolver {
   }
 
   @Mutation(() => OfferModel, { description: 'Creates a draft offer for one of your firms.' })
-  createOffer(@CurrentActor() actor: Actor | null, @Args('input') input: CreateOfferInput) {
+  async createOffer(
+    @CurrentActor() actor: Actor | null,
+    @Args('input') input: CreateOfferInput,
+    @Context('loaders') l: LoaderCache,
+  ) {
     const { idempotencyKey, ...cmd } = input;
-    return this.offers.createOffer(requireActor(actor), cmd, idempotencyKey);
+    return this.withFirm(await this.offers.createOffer(requireActor(actor), cmd, idempotencyKey), l);
   }
 
   @Mutation(() => OfferModel)
-  updateOffer(@CurrentActor() actor: Actor | null, @Args('input') input: UpdateOfferInput) {
-    return this.offers.updateOffer(requireActor(actor), input);
+  async updateOffer(
+    @CurrentActor() actor: Actor | null,
+    @Args('input') input: UpdateOfferInput,
+    @Context('loaders') l: LoaderCache,
+  ) {
+    return this.withFirm(await this.offers.updateOffer(requireActor(actor), input), l);
   }
 
   @Mutation(() => OfferModel, { description: 'Publishes a draft into the catalogue (verified firms only).' })
-  publishOffer(@CurrentActor() actor: Actor | null, @Args('input') input: OfferIdInput) {
-    return this.offers.publishOffer(requireActor(actor), input.offerId);
+  async publishOffer(
+    @CurrentActor() actor: Actor | null,
+    @Args('input') input: OfferIdInput,
+    @Context('loaders') l: LoaderCache,
+  ) {
+    return this.withFirm(await this.offers.publishOffer(requireActor(actor), input.offerId), l);
   }
 
   @Mutation(() => OfferModel)
-  archiveOffer(@CurrentActor() actor: Actor | null, @Args('input') input: OfferIdInput) {
-    return this.offers.archiveOffer(requireActor(actor), input.offerId);
+  async archiveOffer(
+    @CurrentActor() actor: Actor | null,
+    @Args('input') input: OfferIdInput,
+    @Context('loaders') l: LoaderCache,
+  ) {
+    return this.withFirm(await this.offers.archiveOffer(requireActor(actor), input.offerId), l);
   }
 
-  @ResolveField(() => FirmModel)
-  firm(@Parent() offer: OfferEntity, @Loaders() l: LoaderCache) {
-    return firmLoader(l, this.firms).load(offer.firmId);
+  /**
+   * Offers are returned with their firm attached (one batched load per request) rather than through a field
+   * resolver: each resolver call through Nest costs ~9 µs, which made the firm field half of a search's time.
+   */
+  private async withFirm(offer: OfferEntity, l: LoaderCache): Promise<OfferEntity> {
+    return { ...offer, firm: (await firmLoader(l, this.firms).load(offer.firmId)) ?? undefined };
   }
 
   @ResolveField(() => [TaxonomyEntryModel])

@@ -1,9 +1,10 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
+import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource } from 'typeorm';
 import { DomainError, ProblemCollector } from '@kooperant/platform-errors';
 import { foldedWords } from '@kooperant/platform-i18n';
-import type { Actor } from '@kooperant/identity';
+import { FirmService, type Actor, type FirmEntity } from '@kooperant/identity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { TaxonomyMatch, TaxonomySnapshot } from '../taxonomy/taxonomy-snapshot';
 import type { TaxonomyKind } from '../taxonomy/taxonomy-entry.entity';
@@ -34,7 +35,8 @@ export interface OfferSearchFilter {
 }
 
 export interface OfferSearchHit {
-  offer: OfferEntity;
+  /** The offer with its firm attached: every hit shows its firm, so it is loaded with the page. */
+  offer: OfferEntity & { firm: FirmEntity | undefined };
   cursor: string;
   score: number;
   /** Query words (folded) this offer matched, through the taxonomy or its own text. */
@@ -76,9 +78,9 @@ const KIND_WEIGHT: Record<TaxonomyKind, number> = {
   nace: 0.5,
 };
 const MAX_QUERY_LENGTH = 200;
-/** Tables a page of results depends on; a change to any of them makes cached pages stale. */
-const PAGE_TABLES = ['offer', 'cluster_membership', 'taxonomy_entry'] as const;
-const PAGE_TTL_MS = 30_000;
+/** Tables a search result depends on; a change to any of them makes cached results stale. */
+const RESULT_TABLES = ['offer', 'firm', 'cluster_membership', 'taxonomy_entry'] as const;
+const RESULT_TTL_MS = 30_000;
 
 type PageRow = { id: string; rank: number; publishedAt?: Date };
 interface OfferDoc {
@@ -88,10 +90,7 @@ interface OfferDoc {
 
 @Injectable()
 export class OfferSearchService {
-  private readonly pages = new LruCache<
-    string,
-    { epoch: string; page: { rows: PageRow[]; mode: MatchMode; ordering: 'rank' | 'recent' } }
-  >(5_000, PAGE_TTL_MS);
+  private readonly results = new LruCache<string, { epoch: string; result: OfferSearchResult }>(5_000, RESULT_TTL_MS);
   private readonly docs = new LruCache<string, OfferDoc>(20_000, 10 * 60_000);
   private docsEpoch: string | null = null;
 
@@ -99,6 +98,8 @@ export class OfferSearchService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly taxonomy: TaxonomyService,
     private readonly changes: ChangeFeed,
+    private readonly firms: FirmService,
+    @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
   ) {}
 
   async search(
@@ -108,8 +109,27 @@ export class OfferSearchService {
     first: number,
     after?: string,
   ): Promise<OfferSearchResult> {
-    const problems = new ProblemCollector();
     const text = (query ?? '').trim();
+    // A result is kept while the tables it depends on are unchanged (see ChangeFeed), for at most RESULT_TTL_MS so
+    // that an offer passing its valid-until date drops out within that time. Only valid input is ever cached.
+    const epoch = this.config.searchCache ? this.epochOf(RESULT_TABLES) : null;
+    const key = JSON.stringify([text, filter ?? null, first, after ?? null]);
+    if (epoch !== null) {
+      const hit = this.results.get(key);
+      if (hit && hit.epoch === epoch) return hit.result;
+    }
+    const result = await this.searchUncached(text, filter, first, after);
+    if (epoch !== null) this.results.set(key, { epoch, result });
+    return result;
+  }
+
+  private async searchUncached(
+    text: string,
+    filter: OfferSearchFilter | undefined,
+    first: number,
+    after: string | undefined,
+  ): Promise<OfferSearchResult> {
+    const problems = new ProblemCollector();
     if (text.length > MAX_QUERY_LENGTH) problems.add('query', 'TOO_LONG', `At most ${MAX_QUERY_LENGTH} characters.`);
     let cursor: SearchCursor | undefined;
     if (after) {
@@ -132,9 +152,11 @@ export class OfferSearchService {
       after: cursor,
       now: new Date(),
     };
-    const { rows, mode, ordering } = await this.findPage(text, filter, first, after, base, cursor);
+    const { rows, mode, ordering } = await this.findPage(base, cursor);
     const page = rows.slice(0, first);
     const docs = await this.loadOffers(page.map((r) => r.id));
+    const firmIds = [...new Set([...docs.values()].map((d) => d.offer.firmId))];
+    const firms = new Map((await this.firms.firmsByIds(firmIds)).flatMap((f) => (f ? [[f.id, f] as const] : [])));
     const hits: OfferSearchHit[] = [];
     for (const r of page) {
       const doc = docs.get(r.id);
@@ -142,13 +164,20 @@ export class OfferSearchService {
       const offer = doc.offer;
       const caps = new Set(offer.capabilityIds);
       const matchedTaxonomy = expanded.filter((e) => e.ids.some((id) => caps.has(id))).map((e) => e.match);
-      const textWords = analysis.words.filter((w) => doc.words.has(w) || [...doc.words].some((d) => d.startsWith(w)));
+      const docWords = [...doc.words];
+      const textWords = analysis.words.filter((w) => doc.words.has(w) || docWords.some((d) => d.startsWith(w)));
       const matchedTerms = [...new Set([...matchedTaxonomy.flatMap((m) => m.queryWords), ...textWords])];
       const c: SearchCursor =
         ordering === 'rank'
           ? { kind: 'rank', mode, rank: Number(r.rank), id: r.id }
           : { kind: 'recent', publishedAt: new Date(r.publishedAt as Date).toISOString(), id: r.id };
-      hits.push({ offer, cursor: encodeCursor(c), score: Number(r.rank), matchedTerms, matchedTaxonomy });
+      hits.push({
+        offer: { ...offer, firm: firms.get(offer.firmId) },
+        cursor: encodeCursor(c),
+        score: Number(r.rank),
+        matchedTerms,
+        matchedTaxonomy,
+      });
     }
     return {
       hits,
@@ -158,25 +187,11 @@ export class OfferSearchService {
     };
   }
 
-  /**
-   * One page of ids and ranks. Offers matching every concept first; only when there are none, those matching
-   * any. Pages are cached while the tables they depend on have not changed (see ChangeFeed) and for at most
-   * PAGE_TTL_MS, so that an offer passing its valid-until date drops out within that time.
-   */
+  /** One page of ids and ranks. Offers matching every concept first; only when there are none, those matching any. */
   private async findPage(
-    text: string,
-    filter: OfferSearchFilter | undefined,
-    first: number,
-    after: string | undefined,
     base: Omit<SearchQueryInput, 'mode'>,
     cursor: SearchCursor | undefined,
   ): Promise<{ rows: PageRow[]; mode: MatchMode; ordering: 'rank' | 'recent' }> {
-    const epoch = this.epochOf(PAGE_TABLES);
-    const key = JSON.stringify([text, filter ?? null, first, after ?? null]);
-    if (epoch !== null) {
-      const hit = this.pages.get(key);
-      if (hit && hit.epoch === epoch) return hit.page;
-    }
     let mode: MatchMode = cursor?.kind === 'rank' ? cursor.mode : 'all';
     let built = buildSearchQuery({ ...base, mode });
     if (cursor && cursor.kind !== built.ordering) {
@@ -189,14 +204,12 @@ export class OfferSearchService {
       built = buildSearchQuery({ ...base, mode });
       rows = await this.db.query(built.sql, built.params);
     }
-    const page = { rows, mode, ordering: built.ordering };
-    if (epoch !== null) this.pages.set(key, { epoch, page });
-    return page;
+    return { rows, mode, ordering: built.ordering };
   }
 
   /** Offers by id with their folded words, from a cache that lives as long as the offer table is unchanged. */
   private async loadOffers(ids: string[]): Promise<Map<string, OfferDoc>> {
-    const epoch = this.epochOf(['offer']);
+    const epoch = this.config.searchCache ? this.epochOf(['offer']) : null;
     if (epoch === null || epoch !== this.docsEpoch) {
       this.docs.clear();
       this.docsEpoch = epoch;

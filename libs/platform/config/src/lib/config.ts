@@ -29,6 +29,8 @@ const schema = z.object({
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  /** Off only to measure or diagnose: search results are cached while the tables they come from are unchanged. */
+  SEARCH_CACHE: bool.optional(),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 
@@ -63,6 +65,7 @@ export interface KooperantConfig {
   graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number; maxPageSize: number };
   dbPoolSize: number;
   workerConcurrency: number;
+  searchCache: boolean;
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -124,6 +127,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KooperantConfi
     },
     dbPoolSize: c.DB_POOL_SIZE,
     workerConcurrency: c.WORKER_CONCURRENCY,
+    searchCache: c.SEARCH_CACHE ?? true,
     logLevel: c.LOG_LEVEL,
   };
 }
