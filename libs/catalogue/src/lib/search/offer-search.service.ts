@@ -81,6 +81,8 @@ const MAX_QUERY_LENGTH = 200;
 /** Tables a search result depends on; a change to any of them makes cached results stale. */
 const RESULT_TABLES = ['offer', 'firm', 'cluster_membership', 'taxonomy_entry'] as const;
 const RESULT_TTL_MS = 30_000;
+/** How alike (trigram similarity, 0..1) a catalogue word must be to correct a query word. */
+const CORRECTION_SIMILARITY = 0.4;
 
 type PageRow = { id: string; rank: number; publishedAt?: Date };
 interface OfferDoc {
@@ -142,7 +144,9 @@ export class OfferSearchService {
 
     const analysis = snap.analyse(text);
     const expanded = analysis.matches.map((m) => ({ match: m, ids: snap.withDescendants(m.entryId) }));
+    const corrections = await this.corrections(analysis.freeWords);
     const base = {
+      corrections,
       taxonomy: expanded.map((e) => ({ ids: e.ids, weight: e.match.score * KIND_WEIGHT[e.match.kind] })),
       concepts: conceptsOf(expanded),
       words: analysis.words,
@@ -165,7 +169,9 @@ export class OfferSearchService {
       const caps = new Set(offer.capabilityIds);
       const matchedTaxonomy = expanded.filter((e) => e.ids.some((id) => caps.has(id))).map((e) => e.match);
       const docWords = [...doc.words];
-      const textWords = analysis.words.filter((w) => doc.words.has(w) || docWords.some((d) => d.startsWith(w)));
+      const textWords = analysis.words.filter((w) =>
+        [w, ...(corrections[w] ?? [])].some((a) => doc.words.has(a) || docWords.some((d) => d.startsWith(a))),
+      );
       const matchedTerms = [...new Set([...matchedTaxonomy.flatMap((m) => m.queryWords), ...textWords])];
       const c: SearchCursor =
         ordering === 'rank'
@@ -205,6 +211,28 @@ export class OfferSearchService {
       rows = await this.db.query(built.sql, built.params);
     }
     return { rows, mode, ordering: built.ordering };
+  }
+
+  /**
+   * For query words that no catalogue word starts with, up to three catalogue words that look alike
+   * (trigram similarity, same first letter): "frezowanei" → "frezowanie".
+   */
+  private async corrections(words: string[]): Promise<Record<string, string[]>> {
+    const candidates = words.filter((w) => w.length >= 4 && w.length <= 40);
+    if (candidates.length === 0) return {};
+    const rows: { word: string; suggestion: string }[] = await this.db.query(
+      `SELECT q.w AS word, s.word AS suggestion
+       FROM unnest($1::text[]) AS q(w)
+       CROSS JOIN LATERAL (
+         SELECT l.word FROM search_lexicon l
+         WHERE l.word % q.w AND left(l.word, 1) = left(q.w, 1) AND similarity(l.word, q.w) >= $2
+         ORDER BY similarity(l.word, q.w) DESC, l.word LIMIT 3) s
+       WHERE NOT EXISTS (SELECT 1 FROM search_lexicon e WHERE e.word >= q.w AND e.word < q.w || chr(1114111))`,
+      [candidates, CORRECTION_SIMILARITY],
+    );
+    const out: Record<string, string[]> = {};
+    for (const r of rows) (out[r.word] ??= []).push(r.suggestion);
+    return out;
   }
 
   /** Offers by id with their folded words, from a cache that lives as long as the offer table is unchanged. */

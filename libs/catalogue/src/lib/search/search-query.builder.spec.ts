@@ -81,6 +81,12 @@ describe('buildSearchQuery', () => {
 });
 
 describe('prefixTsQuery', () => {
+  it('or-s each word with its corrections and joins the words as asked', () => {
+    expect(prefixTsQuery(['kolneirze', 'tig'], { kolneirze: ['kolnierze'] }, '&')).toBe(
+      "('kolneirze':* | 'kolnierze':*) & 'tig':*",
+    );
+  });
+
   it('drops anything that is not a plain word', () => {
     expect(prefixTsQuery(['spawanie', "a'b", 'x', 'tig'])).toBe("'spawanie':* | 'tig':*");
     expect(prefixTsQuery([])).toBeNull();

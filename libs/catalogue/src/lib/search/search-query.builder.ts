@@ -43,6 +43,8 @@ export interface SearchQueryInput {
   words: string[];
   /** Folded words that no taxonomy entry explains: these alone widen the result set through full text. */
   freeWords: string[];
+  /** Words of the catalogue close to a query word that does not occur in it (misspellings). */
+  corrections?: Record<string, string[]>;
   filters: SearchFilterIds;
   first: number;
   after?: SearchCursor;
@@ -57,10 +59,25 @@ export interface BuiltQuery {
 
 const WORD = /^[\p{L}\p{N}]+$/u;
 
-/** `'w1':* | 'w2':*` from folded words (letters and digits only, so nothing can break the tsquery syntax). */
-export function prefixTsQuery(words: readonly string[]): string | null {
-  const safe = words.filter((w) => WORD.test(w) && w.length >= 2).slice(0, 16);
-  return safe.length ? safe.map((w) => `'${w}':*`).join(' | ') : null;
+/**
+ * A tsquery from folded words (letters and digits only, so nothing can break the tsquery syntax): each word as a
+ * prefix, or-ed with its spelling corrections, the words joined with `|` (any) or `&` (all).
+ * `['frezowanei']` with correction `frezowanie` gives `('frezowanei':* | 'frezowanie':*)`.
+ */
+export function prefixTsQuery(
+  words: readonly string[],
+  corrections: Readonly<Record<string, readonly string[]>> = {},
+  join: '|' | '&' = '|',
+): string | null {
+  const safe = (w: string) => WORD.test(w) && w.length >= 2;
+  const parts = words
+    .filter(safe)
+    .slice(0, 16)
+    .map((w) => {
+      const alts = [w, ...(corrections[w] ?? []).filter(safe)].map((a) => `'${a}':*`);
+      return alts.length > 1 ? `(${alts.join(' | ')})` : alts[0];
+    });
+  return parts.length ? parts.join(` ${join} `) : null;
 }
 
 /** Weight of full-text relevance next to taxonomy matches (each worth up to 1). */
@@ -109,14 +126,15 @@ export function buildSearchQuery(q: SearchQueryInput): BuiltQuery {
   for (const t of q.taxonomy) {
     rankParts.push(`CASE WHEN o.capability_ids && ${p(t.ids)}::uuid[] THEN ${Number(t.weight.toFixed(4))} ELSE 0 END`);
   }
-  const rankQuery = prefixTsQuery(q.words);
+  const corr = q.corrections ?? {};
+  const rankQuery = prefixTsQuery(q.words, corr);
   if (rankQuery)
     rankParts.push(`${TEXT_WEIGHT} * ts_rank_cd(o.search_vector, to_tsquery('simple', ${p(rankQuery)}), 1)`);
   if (mode === 'all') {
     // Every concept, and every word the taxonomy does not explain (each as a prefix).
     const concepts = q.concepts ?? q.taxonomy.map((t) => t.ids);
     for (const ids of concepts) where.push(`o.capability_ids && ${p(ids)}::uuid[]`);
-    const free = prefixTsQuery(q.freeWords)?.replace(/ \| /g, ' & ');
+    const free = prefixTsQuery(q.freeWords, corr, '&');
     if (free) where.push(`o.search_vector @@ to_tsquery('simple', ${p(free)})`);
     if (concepts.length === 0 && !free) where.push('false');
   } else {
@@ -124,7 +142,7 @@ export function buildSearchQuery(q: SearchQueryInput): BuiltQuery {
     if (q.taxonomy.length) {
       matchParts.push(`o.capability_ids && ${p([...new Set(q.taxonomy.flatMap((t) => t.ids))])}::uuid[]`);
     }
-    const widen = prefixTsQuery(q.taxonomy.length ? q.freeWords : q.words);
+    const widen = prefixTsQuery(q.taxonomy.length ? q.freeWords : q.words, corr);
     if (widen) matchParts.push(`o.search_vector @@ to_tsquery('simple', ${p(widen)})`);
     where.push(matchParts.length ? `(${matchParts.join(' OR ')})` : 'false');
   }

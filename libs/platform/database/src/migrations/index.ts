@@ -1,6 +1,12 @@
 import { Initial1795697295441 } from './1795697295441-Initial';
 import { OfferSearch1795697295442 } from './1795697295442-OfferSearch';
 import { ChangeFeed1795697295443 } from './1795697295443-ChangeFeed';
+import { SearchLexicon1795697295444 } from './1795697295444-SearchLexicon';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
-export const MIGRATIONS = [Initial1795697295441, OfferSearch1795697295442, ChangeFeed1795697295443];
+export const MIGRATIONS = [
+  Initial1795697295441,
+  OfferSearch1795697295442,
+  ChangeFeed1795697295443,
+  SearchLexicon1795697295444,
+];
