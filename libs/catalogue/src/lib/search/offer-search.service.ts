@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { In, type DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { DomainError, ProblemCollector } from '@kooperant/platform-errors';
 import { foldedWords } from '@kooperant/platform-i18n';
 import { FirmService, type Actor, type FirmEntity } from '@kooperant/identity';
@@ -16,9 +16,10 @@ import {
   type MatchMode,
   type SearchCursor,
   type SearchFilterIds,
+  type BuiltQuery,
   type SearchQueryInput,
 } from './search-query.builder';
-import { ChangeFeed, LruCache } from '@kooperant/platform-database';
+import { ChangeFeed, LruCache, rowToEntity } from '@kooperant/platform-database';
 
 export interface OfferSearchFilter {
   processCodes?: string[];
@@ -84,8 +85,9 @@ const RESULT_TTL_MS = 30_000;
 /** How alike (trigram similarity, 0..1) a catalogue word must be to correct a query word. */
 const CORRECTION_SIMILARITY = 0.4;
 
-type PageRow = { id: string; rank: number; publishedAt?: Date };
-interface OfferDoc {
+/** A hit as read: the offer, its rank, and the folded words of its texts (to say which query words matched). */
+interface PageRow {
+  rank: number;
   offer: OfferEntity;
   words: Set<string>;
 }
@@ -93,8 +95,6 @@ interface OfferDoc {
 @Injectable()
 export class OfferSearchService {
   private readonly results = new LruCache<string, { epoch: string; result: OfferSearchResult }>(5_000, RESULT_TTL_MS);
-  private readonly docs = new LruCache<string, OfferDoc>(20_000, 10 * 60_000);
-  private docsEpoch: string | null = null;
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -158,29 +158,26 @@ export class OfferSearchService {
     };
     const { rows, mode, ordering } = await this.findPage(base, cursor);
     const page = rows.slice(0, first);
-    const docs = await this.loadOffers(page.map((r) => r.id));
-    const firmIds = [...new Set([...docs.values()].map((d) => d.offer.firmId))];
+    const firmIds = [...new Set(page.map((r) => r.offer.firmId))];
     const firms = new Map((await this.firms.firmsByIds(firmIds)).flatMap((f) => (f ? [[f.id, f] as const] : [])));
     const hits: OfferSearchHit[] = [];
     for (const r of page) {
-      const doc = docs.get(r.id);
-      if (!doc) continue; // deleted between the two queries
-      const offer = doc.offer;
+      const { offer, words } = r;
       const caps = new Set(offer.capabilityIds);
       const matchedTaxonomy = expanded.filter((e) => e.ids.some((id) => caps.has(id))).map((e) => e.match);
-      const docWords = [...doc.words];
+      const docWords = [...words];
       const textWords = analysis.words.filter((w) =>
-        [w, ...(corrections[w] ?? [])].some((a) => doc.words.has(a) || docWords.some((d) => d.startsWith(a))),
+        [w, ...(corrections[w] ?? [])].some((a) => words.has(a) || docWords.some((d) => d.startsWith(a))),
       );
       const matchedTerms = [...new Set([...matchedTaxonomy.flatMap((m) => m.queryWords), ...textWords])];
       const c: SearchCursor =
         ordering === 'rank'
-          ? { kind: 'rank', mode, rank: Number(r.rank), id: r.id }
-          : { kind: 'recent', publishedAt: new Date(r.publishedAt as Date).toISOString(), id: r.id };
+          ? { kind: 'rank', mode, rank: r.rank, id: offer.id }
+          : { kind: 'recent', publishedAt: (offer.publishedAt as Date).toISOString(), id: offer.id };
       hits.push({
         offer: { ...offer, firm: firms.get(offer.firmId) },
         cursor: encodeCursor(c),
-        score: Number(r.rank),
+        score: r.rank,
         matchedTerms,
         matchedTaxonomy,
       });
@@ -193,7 +190,10 @@ export class OfferSearchService {
     };
   }
 
-  /** One page of ids and ranks. Offers matching every concept first; only when there are none, those matching any. */
+  /**
+   * One page of offers, with rank, in one round trip. Offers matching every concept first; only when there are
+   * none, those matching any.
+   */
   private async findPage(
     base: Omit<SearchQueryInput, 'mode'>,
     cursor: SearchCursor | undefined,
@@ -203,14 +203,36 @@ export class OfferSearchService {
     if (cursor && cursor.kind !== built.ordering) {
       throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor belongs to another query.');
     }
-    let rows: PageRow[] = await this.db.query(built.sql, built.params);
+    let rows = await this.runPage(built);
     const narrowerThanAny = (base.concepts?.length ?? 0) > 1 || base.freeWords.length > 0;
     if (!cursor && built.ordering === 'rank' && rows.length === 0 && narrowerThanAny) {
       mode = 'any';
       built = buildSearchQuery({ ...base, mode });
-      rows = await this.db.query(built.sql, built.params);
+      rows = await this.runPage(built);
     }
     return { rows, mode, ordering: built.ordering };
+  }
+
+  private async runPage(built: BuiltQuery): Promise<PageRow[]> {
+    const order = built.ordering === 'rank' ? 'p.rank DESC, p.id ASC' : 'o.published_at DESC, o.id DESC';
+    const metadata = this.db.getMetadata(OfferEntity);
+    // Every column but the tsvector, which is large and only PostgreSQL needs.
+    const columns = metadata.columns
+      .filter((c) => c.databaseName !== 'search_vector')
+      .map((c) => `o."${c.databaseName}"`)
+      .join(', ');
+    const raw: Record<string, unknown>[] = await this.db.query(
+      `WITH p AS (${built.sql}) SELECT p.rank AS "p_rank", ${columns} FROM p JOIN offer o ON o.id = p.id ORDER BY ${order}`,
+      built.params,
+    );
+    return raw.map((r) => {
+      const { search_text: searchText, p_rank: rank, ...offerColumns } = r;
+      return {
+        rank: Number(rank),
+        offer: rowToEntity<OfferEntity>(metadata, offerColumns),
+        words: new Set(foldedWords(String(searchText ?? ''))),
+      };
+    });
   }
 
   /**
@@ -232,37 +254,6 @@ export class OfferSearchService {
     );
     const out: Record<string, string[]> = {};
     for (const r of rows) (out[r.word] ??= []).push(r.suggestion);
-    return out;
-  }
-
-  /** Offers by id with their folded words, from a cache that lives as long as the offer table is unchanged. */
-  private async loadOffers(ids: string[]): Promise<Map<string, OfferDoc>> {
-    const epoch = this.config.searchCache ? this.epochOf(['offer']) : null;
-    if (epoch === null || epoch !== this.docsEpoch) {
-      this.docs.clear();
-      this.docsEpoch = epoch;
-    }
-    const out = new Map<string, OfferDoc>();
-    const missing: string[] = [];
-    for (const id of ids) {
-      const d = epoch === null ? undefined : this.docs.get(id);
-      if (d) out.set(id, d);
-      else missing.push(id);
-    }
-    if (missing.length) {
-      const offers = await this.db
-        .getRepository(OfferEntity)
-        .createQueryBuilder('o')
-        .addSelect('o.searchText')
-        .where({ id: In(missing) })
-        .getMany();
-      for (const o of offers) {
-        const { searchText, ...offer } = o;
-        const doc = { offer: offer as OfferEntity, words: new Set(foldedWords(searchText ?? '')) };
-        out.set(o.id, doc);
-        if (epoch !== null) this.docs.set(o.id, doc);
-      }
-    }
     return out;
   }
 

@@ -1,4 +1,4 @@
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager, EntityMetadata } from 'typeorm';
 
 /**
  * Runs `work` in one transaction. Use the given manager for every read and write that belongs to it,
@@ -22,4 +22,20 @@ export async function queryRows<T>(manager: EntityManager, sql: string, params: 
   } finally {
     await own?.release();
   }
+}
+
+/**
+ * Maps a raw row (column names as in the database) onto an entity object, with the columns' transformers.
+ * For hot read paths that fetch rows with hand-written SQL: far cheaper than TypeORM's hydration.
+ */
+export function rowToEntity<T>(metadata: EntityMetadata, row: Record<string, unknown>): T {
+  const entity = metadata.create() as Record<string, unknown>;
+  for (const column of metadata.columns) {
+    if (!(column.databaseName in row)) continue;
+    let value = row[column.databaseName];
+    const transformer = column.transformer;
+    if (transformer && !Array.isArray(transformer)) value = transformer.from(value);
+    entity[column.propertyName] = value;
+  }
+  return entity as T;
 }
