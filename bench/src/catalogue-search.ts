@@ -6,6 +6,9 @@ import { cli, dbUrl, load, printTable, recreateDb, REDIS_URL, startProcess, stop
  * two filters, first 20), each at 32 connections. Prints a Markdown table with ratios.
  *   npm run bench -- search [seconds] [offers]
  */
+/** As `npm start` and the Dockerfile run the gateway. */
+const GATEWAY_NODE_FLAGS = ['--max-semi-space-size=64'];
+
 const pct = (a: number, b: number) => `${Math.round((a / b) * 1000) / 10} %`;
 
 export async function benchSearch(seconds = 15, offers = 100_000, firms = 5_000): Promise<void> {
@@ -25,7 +28,7 @@ export async function benchSearch(seconds = 15, offers = 100_000, firms = 5_000)
   console.log(`data ready in ${Math.round((Date.now() - t0) / 1000)} s`);
 
   const bare = startProcess('dist/bench/src/bare-http.js', { PORT: '3902' });
-  let gateway = startProcess('dist/apps/gateway/src/main.js', env);
+  let gateway = startProcess('dist/apps/gateway/src/main.js', env, GATEWAY_NODE_FLAGS);
   try {
     await waitFor('http://127.0.0.1:3902/health/ready');
     await waitFor('http://127.0.0.1:3901/health/ready');
@@ -72,7 +75,7 @@ export async function benchSearch(seconds = 15, offers = 100_000, firms = 5_000)
     );
     // The same search with the result caches off: every request runs the SQL and loads its offers.
     await stopProcess(gateway);
-    gateway = startProcess('dist/apps/gateway/src/main.js', { ...env, SEARCH_CACHE: 'false' });
+    gateway = startProcess('dist/apps/gateway/src/main.js', { ...env, SEARCH_CACHE: 'false' }, GATEWAY_NODE_FLAGS);
     await waitFor('http://127.0.0.1:3901/health/ready');
     const uncached = await load(
       'gateway `searchOffers`, result caches off',

