@@ -122,3 +122,11 @@ describe('health', () => {
     expect(await ready.json()).toEqual({ status: 'ok', checks: { database: 'ok', queue: 'ok' } });
   });
 });
+
+describe('token limit', () => {
+  it('refuses a document of more than 2000 tokens before parsing it all', async () => {
+    const fields = Array.from({ length: 2100 }, () => '__typename').join(' ');
+    const r = await gql(`{ ${fields} }`);
+    expect(r.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  });
+});

@@ -7,6 +7,7 @@ import {
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
+import type { GraphQLFormattedError } from 'graphql';
 import { KooperantConfigModule, requireDatabaseUrl, type KooperantConfig } from '@kooperant/platform-config';
 import { DatabaseModule } from '@kooperant/platform-database';
 import { IdentityGraphqlModule, IdentityModule } from '@kooperant/identity';
@@ -15,6 +16,7 @@ import { formatGraphqlError } from './graphql-errors';
 import { RequestContextFactory } from './request-context.factory';
 import { HealthController } from './health.controller';
 import { QueueHealth } from './queue-health';
+import { jitExecutionPlugin } from './jit-execution.plugin';
 
 type HttpRequestLike = { headers: Record<string, string | string[] | undefined> };
 
@@ -25,18 +27,25 @@ type HttpRequestLike = { headers: Record<string, string | string[] | undefined> 
 })
 class RequestContextModule {}
 
+const MAX_TOKENS = 2000;
+
 /** The gateway: wiring only. Business rules live in the domain libs. */
 @Module({})
 export class GatewayModule {
   static forRoot(config: KooperantConfig): DynamicModule {
+    // Only armor's validation rules: they run once per distinct query (Apollo caches validated documents).
+    // Its two plugins would run on every request; the token limit is graphql-js's own parse option instead, and
+    // formatGraphqlError drops "Did you mean" suggestions where introspection is off.
     const armor = new ApolloArmor({
       maxDepth: { n: config.graphql.maxDepth, ignoreIntrospection: true },
       maxAliases: { n: config.graphql.maxAliases },
       costLimit: { maxCost: config.graphql.maxCost, ignoreIntrospection: true },
-      maxTokens: { n: 2000 },
       maxDirectives: { n: 20 },
-      blockFieldSuggestion: { enabled: !config.graphql.introspection },
+      maxTokens: { enabled: false },
+      blockFieldSuggestion: { enabled: false },
     }).protect();
+    const formatError = (formatted: GraphQLFormattedError, error: unknown) =>
+      formatGraphqlError(formatted, error, { hideSuggestions: !config.graphql.introspection });
     return {
       module: GatewayModule,
       imports: [
@@ -61,15 +70,16 @@ export class GatewayModule {
             plugins: [
               // We send no cache hints; the default cache-control plugin wraps every field resolver for nothing.
               ApolloServerPluginCacheControlDisabled(),
-              ...armor.plugins,
+              ...(config.graphql.jit ? [jitExecutionPlugin(formatError)] : []),
               config.graphql.introspection
                 ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
                 : ApolloServerPluginLandingPageDisabled(),
             ] as unknown as ApolloDriverConfig['plugins'],
             validationRules: armor.validationRules,
+            parseOptions: { maxTokens: MAX_TOKENS },
             allowBatchedHttpRequests: false,
             includeStacktraceInErrorResponses: false,
-            formatError: formatGraphqlError,
+            formatError,
             // Fastify's Apollo integration passes the request itself; express-style integrations pass { req }.
             context: (arg: HttpRequestLike & { req?: HttpRequestLike }) => contexts.create(arg?.req ?? arg),
           }),

@@ -17,7 +17,7 @@ function fieldFromMessage(message: string): string | undefined {
 }
 
 /** What graphql-armor says when a query is over a limit. */
-const LIMIT = /(depth|Aliases|Cost|Token|Directives) limit of \d+ exceeded/i;
+const LIMIT = /(depth|Aliases|Cost|Token|Directives) limit of \d+ exceeded|Document contains more that \d+ tokens/i;
 const VALIDATION_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT', 'GRAPHQL_PARSE_FAILED']);
 
 /**
@@ -25,7 +25,15 @@ const VALIDATION_CODES = new Set(['GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT',
  * GraphQL's own input errors become VALIDATION_FAILED with the field; anything else is logged here
  * and reaches the client as INTERNAL_SERVER_ERROR with no details and no stack.
  */
-export function formatGraphqlError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphqlError(
+  formatted: GraphQLFormattedError,
+  error: unknown,
+  opts: { hideSuggestions?: boolean } = {},
+): GraphQLFormattedError {
+  if (opts.hideSuggestions && / Did you mean /.test(formatted.message)) {
+    // Without introspection, suggestions would leak the schema one field at a time.
+    formatted = { ...formatted, message: formatted.message.replace(/ Did you mean .+$/, '') };
+  }
   const original = unwrapResolverError(error);
   if (original instanceof DomainError) {
     return {

@@ -26,6 +26,8 @@ const schema = z.object({
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).max(50).default(10),
   GRAPHQL_MAX_ALIASES: z.coerce.number().int().min(1).max(100).default(15),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(10).max(1_000_000).default(5000),
+  /** Run queries compiled by graphql-jit (default on); off falls back to graphql-js's interpreter. */
+  GRAPHQL_JIT: bool.optional(),
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
@@ -62,7 +64,14 @@ export interface KooperantConfig {
   queueBackend: 'redis' | 'postgres';
   embedded: { dataDir: string; dbPort: number };
   auth: { jwtSecret: string; accessTokenTtlSeconds: number; refreshTokenTtlDays: number };
-  graphql: { introspection: boolean; maxDepth: number; maxAliases: number; maxCost: number; maxPageSize: number };
+  graphql: {
+    introspection: boolean;
+    jit: boolean;
+    maxDepth: number;
+    maxAliases: number;
+    maxCost: number;
+    maxPageSize: number;
+  };
   dbPoolSize: number;
   workerConcurrency: number;
   searchCache: boolean;
@@ -120,6 +129,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KooperantConfi
     },
     graphql: {
       introspection: c.GRAPHQL_INTROSPECTION ?? c.NODE_ENV !== 'production',
+      jit: c.GRAPHQL_JIT ?? true,
       maxDepth: c.GRAPHQL_MAX_DEPTH,
       maxAliases: c.GRAPHQL_MAX_ALIASES,
       maxCost: c.GRAPHQL_MAX_COST,
