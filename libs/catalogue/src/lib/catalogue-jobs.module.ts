@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { CatalogueModule } from './catalogue.module';
-import { OfferExpiryProcessor, OfferExpiryReminderProcessor } from './jobs/offer-expiry.processor';
+import { OfferExpiryProcessor } from './jobs/offer-expiry.processor';
+import { OfferExpiryReminderProcessor } from './jobs/offer-expiry-reminder.processor';
 
 export const CATALOGUE_JOB_HANDLERS = [OfferExpiryProcessor, OfferExpiryReminderProcessor];
 

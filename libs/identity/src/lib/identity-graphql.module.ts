@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
 import { IdentityModule } from './identity.module';
 import { AuthResolver } from './graphql/auth.resolver';
-import { ClusterMembershipResolver, ClusterResolver } from './graphql/cluster.resolver';
+import { ClusterMembershipResolver } from './graphql/cluster-membership.resolver';
+import { ClusterResolver } from './graphql/cluster.resolver';
 import { FirmResolver } from './graphql/firm.resolver';
 import { ViewerResolver } from './graphql/viewer.resolver';
 

@@ -5,9 +5,11 @@ import { checkPageSize, CurrentActor, pageInfo, requireActor, type Actor } from 
 import { OfferSearchService } from '../search/offer-search.service';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import type { TaxonomyMatch } from '../taxonomy/taxonomy-snapshot';
-import { OfferModel, OfferSearchConnectionModel } from './offer.model';
-import { OfferSearchFilterInput } from './offer.inputs';
-import type { TaxonomyEntryModel, TaxonomyMatchModel } from './taxonomy-entry.model';
+import { OfferModel } from './offer.model';
+import { OfferSearchConnectionModel } from './offer-search-connection.model';
+import { OfferSearchFilterInput } from './offer-search-filter.input';
+import type { TaxonomyEntryModel } from './taxonomy-entry.model';
+import type { TaxonomyMatchModel } from './taxonomy-match.model';
 
 @Resolver()
 export class OfferSearchResolver {

@@ -15,9 +15,15 @@ import {
 import { OfferService } from '../offer/offer.service';
 import type { OfferEntity, OfferStatus } from '../offer/offer.entity';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { IndicativePriceModel, OfferCapacityModel, OfferConnectionModel, OfferModel } from './offer.model';
+import { IndicativePriceModel } from './indicative-price.model';
+import { OfferCapacityModel } from './offer-capacity.model';
+import { OfferConnectionModel } from './offer-connection.model';
+import { OfferModel } from './offer.model';
 import { TaxonomyEntryModel } from './taxonomy-entry.model';
-import { CreateOfferInput, MyOffersFilterInput, OfferIdInput, UpdateOfferInput } from './offer.inputs';
+import { CreateOfferInput } from './create-offer.input';
+import { MyOffersFilterInput } from './my-offers-filter.input';
+import { OfferIdInput } from './offer-id.input';
+import { UpdateOfferInput } from './update-offer.input';
 
 @Resolver(() => OfferModel)
 export class OfferResolver {

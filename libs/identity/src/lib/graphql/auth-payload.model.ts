@@ -10,8 +10,3 @@ export class AuthPayloadModel {
   @Field(() => UserModel) user: UserModel;
   userId: string;
 }
-
-@ObjectType('OkPayload')
-export class OkPayloadModel {
-  @Field() ok: boolean;
-}

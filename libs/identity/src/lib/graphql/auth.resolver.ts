@@ -1,8 +1,11 @@
 import { Args, Mutation, Resolver } from '@nestjs/graphql';
 import { AuthService } from '../auth/auth.service';
 import { UserService } from '../user/user.service';
-import { AuthPayloadModel, OkPayloadModel } from './auth-payload.model';
-import { RefreshTokenInput, SignInInput, SignUpInput } from './auth.inputs';
+import { AuthPayloadModel } from './auth-payload.model';
+import { OkPayloadModel } from './ok-payload.model';
+import { RefreshTokenInput } from './refresh-token.input';
+import { SignInInput } from './sign-in.input';
+import { SignUpInput } from './sign-up.input';
 import type { AuthTokens } from '../auth/auth.service';
 
 @Resolver()

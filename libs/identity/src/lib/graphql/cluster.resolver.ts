@@ -2,21 +2,16 @@ import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nest
 import { requireActor } from '../access/access.service';
 import type { Actor } from '../access/actor';
 import { ClusterService } from '../cluster/cluster.service';
-import { FirmService } from '../firm/firm.service';
 import type { ClusterEntity } from '../cluster/cluster.entity';
-import type { ClusterMembershipEntity } from '../cluster/cluster-membership.entity';
+import { clusterLoader } from './identity.loaders';
 import { CurrentActor, LoaderCache, Loaders } from './request-context';
 import { ClusterModel } from './cluster.model';
 import { ClusterMembershipModel } from './cluster-membership.model';
-import { FirmModel } from './firm.model';
 import { MembershipStatusCode } from './enums';
-import { AppointCoordinatorInput, DecideClusterMembershipInput, RequestClusterMembershipInput } from './firm.inputs';
-import { OkPayloadModel } from './auth-payload.model';
-import { firmLoader } from './firm.resolver';
-
-function clusterLoader(l: LoaderCache, clusters: ClusterService) {
-  return l.get<string, ClusterEntity | null>('cluster', (ids) => clusters.clustersByIds(ids));
-}
+import { AppointCoordinatorInput } from './appoint-coordinator.input';
+import { DecideClusterMembershipInput } from './decide-cluster-membership.input';
+import { RequestClusterMembershipInput } from './request-cluster-membership.input';
+import { OkPayloadModel } from './ok-payload.model';
 
 @Resolver(() => ClusterModel)
 export class ClusterResolver {
@@ -56,23 +51,5 @@ export class ClusterResolver {
   async appointCoordinator(@CurrentActor() actor: Actor | null, @Args('input') input: AppointCoordinatorInput) {
     await this.clusterService.appointCoordinator(requireActor(actor), input.clusterId, input.email);
     return { ok: true };
-  }
-}
-
-@Resolver(() => ClusterMembershipModel)
-export class ClusterMembershipResolver {
-  constructor(
-    private readonly clusters: ClusterService,
-    private readonly firms: FirmService,
-  ) {}
-
-  @ResolveField(() => FirmModel)
-  firm(@Parent() m: ClusterMembershipEntity, @Loaders() l: LoaderCache) {
-    return firmLoader(l, this.firms).load(m.firmId);
-  }
-
-  @ResolveField(() => ClusterModel)
-  cluster(@Parent() m: ClusterMembershipEntity, @Loaders() l: LoaderCache) {
-    return clusterLoader(l, this.clusters).load(m.clusterId);
   }
 }

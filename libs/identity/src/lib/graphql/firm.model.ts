@@ -1,11 +1,7 @@
 import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
-import { CountryCode, FirmSizeClass, NaceRevision } from './enums';
+import { CountryCode, FirmSizeClass } from './enums';
 
-@ObjectType('NaceCode')
-export class NaceCodeModel {
-  @Field() code: string;
-  @Field(() => NaceRevision) revision: NaceRevision;
-}
+import { NaceCodeModel } from './nace-code.model';
 
 @ObjectType('Firm', { description: 'A company in the catalogue.' })
 export class FirmModel {

@@ -3,23 +3,15 @@ import { requireActor } from '../access/access.service';
 import type { Actor } from '../access/actor';
 import { FirmService } from '../firm/firm.service';
 import { ClusterService } from '../cluster/cluster.service';
-import type { ClusterMembershipEntity } from '../cluster/cluster-membership.entity';
 import type { FirmEntity } from '../firm/firm.entity';
 import { CurrentActor, LoaderCache, Loaders } from './request-context';
 import { FirmModel } from './firm.model';
 import { ClusterMembershipModel } from './cluster-membership.model';
-import { RegisterFirmInput, SetFirmMemberInput, UpdateFirmInput } from './firm.inputs';
-import { OkPayloadModel } from './auth-payload.model';
-
-export function firmLoader(loaders: LoaderCache, firms: FirmService) {
-  return loaders.get<string, FirmEntity | null>('firm', (ids) => firms.firmsByIds(ids));
-}
-
-export function membershipsLoader(loaders: LoaderCache, clusters: ClusterService) {
-  return loaders.get<string, ClusterMembershipEntity[]>('firm.memberships', (ids) =>
-    clusters.membershipsByFirmIds(ids),
-  );
-}
+import { RegisterFirmInput } from './register-firm.input';
+import { SetFirmMemberInput } from './set-firm-member.input';
+import { UpdateFirmInput } from './update-firm.input';
+import { OkPayloadModel } from './ok-payload.model';
+import { firmLoader, membershipsLoader } from './identity.loaders';
 
 @Resolver(() => FirmModel)
 export class FirmResolver {

@@ -10,14 +10,3 @@ export class SignUpInput {
   @Field({ nullable: true, description: 'IANA zone; defaults to Europe/Warsaw or Europe/Vilnius by language.' })
   timeZone?: string;
 }
-
-@InputType()
-export class SignInInput {
-  @Field() email: string;
-  @Field() password: string;
-}
-
-@InputType()
-export class RefreshTokenInput {
-  @Field() refreshToken: string;
-}

@@ -1,0 +1,7 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+
+@InputType()
+export class AppointCoordinatorInput {
+  @Field(() => ID) clusterId: string;
+  @Field() email: string;
+}

@@ -1,0 +1,6 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('OkPayload')
+export class OkPayloadModel {
+  @Field() ok: boolean;
+}
