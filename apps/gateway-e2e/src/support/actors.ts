@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { computeNipCheckDigit, DEMO_ACCOUNTS, DEMO_FIRMS, DEMO_PASSWORD, demoFirmUserEmail } from '@kooperant/identity';
+import { DEMO_ACCOUNTS, DEMO_FIRMS, DEMO_PASSWORD, demoFirmUserEmail } from '@kooperant/identity';
+import { plFirmDetails } from '@kooperant/identity/testing';
 import { gqlOk } from './gql';
 
 const AUTH = `accessToken refreshToken user { id email }`;
@@ -29,29 +30,9 @@ export const signInPlCoordinator = () => signIn(DEMO_ACCOUNTS.plCoordinator.emai
 export const signInLtCoordinator = () => signIn(DEMO_ACCOUNTS.ltCoordinator.email);
 export const signInLtDemoUser = () => signIn(demoFirmUserEmail(DEMO_FIRMS.find((f) => f.country === 'LT')!));
 
-/** A NIP no other test uses: random first nine digits with their check digit. */
-export function uniqueNip(): string {
-  for (;;) {
-    const first9 = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
-    const check = computeNipCheckDigit(first9);
-    if (check !== null) return first9 + check;
-  }
-}
-
+/** RegisterFirmInput of a valid Polish firm with a NIP no other test uses; overrides may be of any type. */
 export function polishFirmInput(overrides: Record<string, unknown> = {}) {
-  return {
-    name: `E2E Obróbka ${randomUUID().slice(0, 8)} Sp. z o.o.`,
-    country: 'PL',
-    nip: uniqueNip(),
-    street: 'ul. Testowa 1',
-    city: 'Białystok',
-    postcode: '15-001',
-    lat: 53.13,
-    lng: 23.16,
-    languages: ['pl', 'en'],
-    sizeClass: 'small',
-    ...overrides,
-  };
+  return { ...plFirmDetails(), ...overrides };
 }
 
 export async function clusterIds(token: string): Promise<{ pl: string; lt: string }> {

@@ -1,26 +1,26 @@
 import { AccessService, FirmErrorCode } from '@kooperant/identity';
 import { ErrorCode } from '@kooperant/platform-errors';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, domainError, fieldsOf, type TestApp } from '@kooperant/platform-testing';
+import {
+  addMember,
+  insertCluster,
+  insertUser,
+  registerFirm,
+  type TestFirm,
+  verifyFirm,
+} from '@kooperant/identity/testing';
 import { CatalogueModule } from '../catalogue.module';
 import { OfferSearchService } from '../search/offer-search.service';
 import { seedTaxonomy } from '../taxonomy/taxonomy-seeder';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
 import {
-  addMember,
   countRows,
   createOffer,
   DAY_MS,
-  domainError,
-  fieldsOf,
-  insertUser,
   offerDraft,
   outboxEvents,
   publishedOffer,
-  registerFirm,
   verifiedFirm,
-  verifyFirm,
-  insertCluster,
-  type TestFirm,
 } from '../testing/catalogue.factories';
 import { OfferErrorCode } from './offer.errors';
 import { OfferService } from './offer.service';

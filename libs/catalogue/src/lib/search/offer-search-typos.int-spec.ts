@@ -1,9 +1,10 @@
 import { AccessService, type Actor } from '@kooperant/identity';
 import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { insertUser } from '@kooperant/identity/testing';
 import { CatalogueModule } from '../catalogue.module';
 import { seedTaxonomy } from '../taxonomy/taxonomy-seeder';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import { insertUser, publishedOffer, verifiedFirm } from '../testing/catalogue.factories';
+import { publishedOffer, verifiedFirm } from '../testing/catalogue.factories';
 import { OfferSearchService } from './offer-search.service';
 
 describe('OfferSearchService spelling tolerance', () => {

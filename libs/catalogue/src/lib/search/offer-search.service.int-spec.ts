@@ -1,20 +1,12 @@
 import { AccessService, ClusterService, type Actor } from '@kooperant/identity';
 import { ErrorCode } from '@kooperant/platform-errors';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, domainError, fieldsOf, type TestApp } from '@kooperant/platform-testing';
+import { insertCluster, insertCoordinator, insertUser } from '@kooperant/identity/testing';
 import { CatalogueModule } from '../catalogue.module';
 import { OfferService } from '../offer/offer.service';
 import { seedTaxonomy } from '../taxonomy/taxonomy-seeder';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import {
-  createOffer,
-  domainError,
-  fieldsOf,
-  insertCluster,
-  insertCoordinator,
-  insertUser,
-  publishedOffer,
-  verifiedFirm,
-} from '../testing/catalogue.factories';
+import { createOffer, publishedOffer, verifiedFirm } from '../testing/catalogue.factories';
 import { OfferSearchService, type OfferSearchFilter } from './offer-search.service';
 
 describe('OfferSearchService', () => {

@@ -1,15 +1,9 @@
 import { ErrorCode, ProblemCollector } from '@kooperant/platform-errors';
 import { AccessService, FirmService } from '@kooperant/identity';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, domainError, fieldsOf, settlesWithin, type TestApp } from '@kooperant/platform-testing';
+import { insertUser, plFirmDetails } from '@kooperant/identity/testing';
 import { CatalogueModule } from '../catalogue.module';
-import {
-  countRows,
-  domainError,
-  fieldsOf,
-  insertUser,
-  plFirmDetails,
-  settlesWithin,
-} from '../testing/catalogue.factories';
+import { countRows } from '../testing/catalogue.factories';
 import { seedTaxonomy } from './taxonomy-seeder';
 import { TAXONOMY_SEED } from './taxonomy.seed';
 import { TaxonomyService } from './taxonomy.service';

@@ -1,29 +1,11 @@
-import { randomUUID } from 'node:crypto';
 import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { insertCluster, insertUser, uniqueLtCompanyCode } from '../../testing';
 import { IdentityModule } from '../identity.module';
 import { AccessService } from './access.service';
 
 describe('AccessService', () => {
   let app: TestApp;
   let access: AccessService;
-
-  const insertUser = async (platformAdmin = false): Promise<string> =>
-    (
-      await app.db.query(
-        `INSERT INTO app_user (email, password_hash, display_name, locale, time_zone, is_platform_admin)
-         VALUES ($1, 'not-a-real-hash', 'Test User', 'lt', 'Europe/Vilnius', $2) RETURNING id`,
-        [`u-${randomUUID()}@test.kooperant`, platformAdmin],
-      )
-    )[0].id;
-
-  const insertCluster = async (): Promise<string> =>
-    (
-      await app.db.query(
-        `INSERT INTO cluster (code, name, country, city, lat, lng) VALUES ($1, $2, 'LT', 'Alytus', 54.4, 24.05)
-         RETURNING id`,
-        [`c-${randomUUID().slice(0, 8)}`, { en: 'Cluster', pl: 'Klaster', lt: 'Klasteris' }],
-      )
-    )[0].id;
 
   /** A firm row inserted directly: roles are what is under test, not registration. */
   const insertFirm = async (): Promise<string> =>
@@ -32,7 +14,7 @@ describe('AccessService', () => {
         `INSERT INTO firm (name, country, company_code, street, city, postcode, lat, lng, size_class, version)
          VALUES ('UAB Testas', 'LT', $1, 'Pramonės g. 5', 'Alytus', 'LT-62100', 54.4, 24.05, 'small', 1)
          RETURNING id`,
-        [String(300_000_000 + Math.floor(Math.random() * 99_999_999))],
+        [uniqueLtCompanyCode()],
       )
     )[0].id;
 
@@ -46,9 +28,9 @@ describe('AccessService', () => {
   afterAll(() => app?.close());
 
   it('loads firm roles, coordinated clusters and the platform-admin flag in one go', async () => {
-    const userId = await insertUser(true);
+    const userId = await insertUser(app.db, { locale: 'lt', platformAdmin: true });
     const [adminOf, memberOf] = [await insertFirm(), await insertFirm()];
-    const [c1, c2] = [await insertCluster(), await insertCluster()];
+    const [c1, c2] = [await insertCluster(app.db, 'LT'), await insertCluster(app.db, 'LT')];
     await app.db.query(
       `INSERT INTO firm_member (user_id, firm_id, role) VALUES ($1, $2, 'admin'), ($1, $3, 'member')`,
       [userId, adminOf, memberOf],
@@ -72,15 +54,15 @@ describe('AccessService', () => {
   });
 
   it('loads no roles for a plain user, and does not mix in other users’ roles', async () => {
-    const plain = await insertUser();
-    const other = await insertUser(true);
+    const plain = await insertUser(app.db, { locale: 'lt' });
+    const other = await insertUser(app.db, { locale: 'lt', platformAdmin: true });
     await app.db.query(`INSERT INTO firm_member (user_id, firm_id, role) VALUES ($1, $2, 'admin')`, [
       other,
       await insertFirm(),
     ]);
     await app.db.query(`INSERT INTO cluster_coordinator (user_id, cluster_id) VALUES ($1, $2)`, [
       other,
-      await insertCluster(),
+      await insertCluster(app.db, 'LT'),
     ]);
 
     const roles = await access.loadRoles(plain);
@@ -90,7 +72,7 @@ describe('AccessService', () => {
   });
 
   it('loads roles once per actor: a new actor sees later changes, the old one keeps its roles', async () => {
-    const userId = await insertUser();
+    const userId = await insertUser(app.db, { locale: 'lt' });
     const actor = access.actorFor(userId);
     expect((await actor.roles()).firms.size).toBe(0);
 

@@ -1,22 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@kooperant/platform-errors';
-import { adminSql, createTestApp, workerDatabaseName, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, domainError, fieldsOf, settlesWithin, type TestApp } from '@kooperant/platform-testing';
 import { IdentityModule } from '../identity.module';
 import { AuthService } from './auth.service';
 import { AuthErrorCode } from './auth.errors';
 import { TokenService } from './token.service';
 
 const PASSWORD = 'correct-horse-battery';
-
-async function domainError(work: Promise<unknown>): Promise<DomainError> {
-  try {
-    await work;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError, but the call succeeded');
-}
 
 describe('AuthService', () => {
   let app: TestApp;
@@ -59,7 +49,7 @@ describe('AuthService', () => {
     await signUp('jonas@example.lt');
     const e = await domainError(signUp('Jonas@EXAMPLE.lt'));
     expect(e.code).toBe(AuthErrorCode.EMAIL_TAKEN);
-    expect(e.problems.map((p) => p.field)).toEqual(['email']);
+    expect(fieldsOf(e)).toEqual(['email']);
     const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM app_user`);
     expect(n).toBe(1);
   });
@@ -145,23 +135,9 @@ describe('AuthService', () => {
     await auth.refresh(first.refreshToken);
 
     const all = Promise.allSettled(Array.from({ length: 10 }, () => auth.refresh(first.refreshToken)));
-    let timer: NodeJS.Timeout | undefined;
-    const outcome = await Promise.race([
-      all.then(() => 'settled'),
-      new Promise<string>((resolve) => (timer = setTimeout(() => resolve('stuck'), 3_000))),
-    ]);
-    clearTimeout(timer);
-    if (outcome === 'stuck') {
-      // Each call holds a connection in its transaction and waits for a second one: end the stuck sessions so
-      // that the pool recovers for the rest of this file.
-      await adminSql(
-        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-         WHERE datname = '${workerDatabaseName()}' AND state = 'idle in transaction'`,
-      );
-      await all;
-    }
-
-    expect(outcome).toBe('settled');
+    // If each call holds a connection in its transaction and waits for a second one, the pool starves:
+    // settlesWithin then ends the stuck sessions so that the pool recovers for the rest of this file.
+    expect(await settlesWithin(all, 3_000)).toBe('settled');
     const codes = (await all).map((r) => (r.status === 'rejected' ? (r.reason as DomainError).code : 'ok'));
     expect(codes).toEqual(Array(10).fill(AuthErrorCode.REFRESH_TOKEN_REUSED));
   });

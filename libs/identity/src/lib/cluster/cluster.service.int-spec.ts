@@ -1,31 +1,13 @@
-import { randomInt, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { DomainError, ErrorCode } from '@kooperant/platform-errors';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, domainError, fieldsOf, type TestApp } from '@kooperant/platform-testing';
+import { addMember, insertCluster, insertCoordinator, insertUser, registerFirm } from '../../testing';
 import { IdentityModule } from '../identity.module';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../access/actor';
-import { computeNipCheckDigit } from '../identifiers/identifiers';
 import { FirmService } from '../firm/firm.service';
 import { FirmErrorCode } from '../firm/firm.errors';
 import { ClusterService } from './cluster.service';
-
-function uniqueNip(): string {
-  for (;;) {
-    const first9 = String(randomInt(100_000_000, 1_000_000_000));
-    const check = computeNipCheckDigit(first9);
-    if (check !== null) return `${first9}${check}`;
-  }
-}
-
-async function domainError(work: Promise<unknown>): Promise<DomainError> {
-  try {
-    await work;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError, but the call succeeded');
-}
 
 describe('ClusterService', () => {
   let app: TestApp;
@@ -33,50 +15,8 @@ describe('ClusterService', () => {
   let firms: FirmService;
   let access: AccessService;
 
-  const insertUser = async (email = `u-${randomUUID()}@test.kooperant`): Promise<string> =>
-    (
-      await app.db.query(
-        `INSERT INTO app_user (email, password_hash, display_name, locale, time_zone)
-         VALUES ($1, 'not-a-real-hash', 'Test User', 'pl', 'Europe/Warsaw') RETURNING id`,
-        [email],
-      )
-    )[0].id;
-
-  const insertCluster = async (country: 'PL' | 'LT' = 'PL'): Promise<string> =>
-    (
-      await app.db.query(
-        `INSERT INTO cluster (code, name, country, city, lat, lng) VALUES ($1, $2, $3, 'Białystok', 53.13, 23.16)
-         RETURNING id`,
-        [
-          `c-${randomUUID().slice(0, 8)}`,
-          { en: 'Test cluster', pl: 'Klaster testowy', lt: 'Testo klasteris' },
-          country,
-        ],
-      )
-    )[0].id;
-
-  const coordinatorOf = async (clusterId: string): Promise<Actor> => {
-    const userId = await insertUser();
-    await app.db.query(`INSERT INTO cluster_coordinator (user_id, cluster_id) VALUES ($1, $2)`, [userId, clusterId]);
-    return access.actorFor(userId);
-  };
-
-  /** A user who registers a PL firm (and so is its admin). */
-  const firmWithAdmin = async (): Promise<{ firmId: string; admin: Actor }> => {
-    const admin = access.actorFor(await insertUser());
-    const firm = await firms.registerFirm(admin, {
-      name: `Firma ${randomUUID().slice(0, 6)}`,
-      country: 'PL',
-      nip: uniqueNip(),
-      street: 'ul. Fabryczna 3',
-      city: 'Suwałki',
-      postcode: '16-400',
-      lat: 54.1,
-      lng: 22.93,
-      sizeClass: 'micro',
-    });
-    return { firmId: firm.id, admin };
-  };
+  const coordinatorOf = async (clusterId: string): Promise<Actor> =>
+    access.actorFor(await insertCoordinator(app.db, clusterId));
 
   const events = (type: string): Promise<{ aggregate_id: string; payload: Record<string, unknown> }[]> =>
     app.db.query(`SELECT aggregate_id, payload FROM outbox_event WHERE type = $1`, [type]);
@@ -93,8 +33,8 @@ describe('ClusterService', () => {
   afterAll(() => app?.close());
 
   it('lets a firm admin request membership: pending, with a firm.membership-requested event', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const clusterId = await insertCluster();
+    const { firmId, admin } = await registerFirm(app);
+    const clusterId = await insertCluster(app.db);
 
     const m = await clusters.requestMembership(admin, firmId, clusterId);
     expect(m).toMatchObject({ firmId, clusterId, status: 'pending', requestedBy: admin.userId, decidedAt: null });
@@ -104,35 +44,35 @@ describe('ClusterService', () => {
   });
 
   it('refuses a membership request by a non-admin member of the firm with FORBIDDEN', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const email = `member-${randomUUID()}@test.kooperant`;
-    const memberId = await insertUser(email);
-    await firms.setFirmMember(admin, firmId, email, 'member');
+    const firm = await registerFirm(app);
+    const memberId = await addMember(app, firm);
 
-    const e = await domainError(clusters.requestMembership(access.actorFor(memberId), firmId, await insertCluster()));
+    const e = await domainError(
+      clusters.requestMembership(access.actorFor(memberId), firm.firmId, await insertCluster(app.db)),
+    );
     expect(e.code).toBe(ErrorCode.FORBIDDEN);
   });
 
   it('answers a membership request by a stranger to the firm with FIRM_NOT_FOUND', async () => {
-    const { firmId } = await firmWithAdmin();
-    const stranger = access.actorFor(await insertUser());
+    const { firmId } = await registerFirm(app);
+    const stranger = access.actorFor(await insertUser(app.db));
 
-    const e = await domainError(clusters.requestMembership(stranger, firmId, await insertCluster()));
+    const e = await domainError(clusters.requestMembership(stranger, firmId, await insertCluster(app.db)));
     expect(e.code).toBe(FirmErrorCode.FIRM_NOT_FOUND);
     const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM cluster_membership`);
     expect(n).toBe(0);
   });
 
   it('rejects a request to an unknown cluster with CLUSTER_NOT_FOUND on field clusterId', async () => {
-    const { firmId, admin } = await firmWithAdmin();
+    const { firmId, admin } = await registerFirm(app);
     const e = await domainError(clusters.requestMembership(admin, firmId, randomUUID()));
     expect(e.code).toBe(FirmErrorCode.CLUSTER_NOT_FOUND);
-    expect(e.problems.map((p) => p.field)).toEqual(['clusterId']);
+    expect(fieldsOf(e)).toEqual(['clusterId']);
   });
 
   it('returns the same pending membership when the firm asks twice, recording one event', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const clusterId = await insertCluster();
+    const { firmId, admin } = await registerFirm(app);
+    const clusterId = await insertCluster(app.db);
 
     const first = await clusters.requestMembership(admin, firmId, clusterId);
     const second = await clusters.requestMembership(admin, firmId, clusterId);
@@ -143,9 +83,9 @@ describe('ClusterService', () => {
   });
 
   it('hides a membership from a coordinator of another cluster with MEMBERSHIP_NOT_FOUND', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const m = await clusters.requestMembership(admin, firmId, await insertCluster('PL'));
-    const otherCoordinator = await coordinatorOf(await insertCluster('LT'));
+    const { firmId, admin } = await registerFirm(app);
+    const m = await clusters.requestMembership(admin, firmId, await insertCluster(app.db, 'PL'));
+    const otherCoordinator = await coordinatorOf(await insertCluster(app.db, 'LT'));
 
     const e = await domainError(clusters.decideMembership(otherCoordinator, m.id, true));
     expect(e.code).toBe(FirmErrorCode.MEMBERSHIP_NOT_FOUND);
@@ -154,16 +94,16 @@ describe('ClusterService', () => {
   });
 
   it('answers a firm admin deciding their own request with MEMBERSHIP_NOT_FOUND', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const m = await clusters.requestMembership(admin, firmId, await insertCluster());
+    const { firmId, admin } = await registerFirm(app);
+    const m = await clusters.requestMembership(admin, firmId, await insertCluster(app.db));
     expect((await domainError(clusters.decideMembership(admin, m.id, true))).code).toBe(
       FirmErrorCode.MEMBERSHIP_NOT_FOUND,
     );
   });
 
   it('lets exactly one of 5 concurrent decisions win; the others get MEMBERSHIP_ALREADY_DECIDED', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const clusterId = await insertCluster();
+    const { firmId, admin } = await registerFirm(app);
+    const clusterId = await insertCluster(app.db);
     const m = await clusters.requestMembership(admin, firmId, clusterId);
     const coordinators = await Promise.all(Array.from({ length: 5 }, () => coordinatorOf(clusterId)));
 
@@ -184,8 +124,8 @@ describe('ClusterService', () => {
   });
 
   it('reopens a rejected membership as pending when the firm asks again', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const clusterId = await insertCluster();
+    const { firmId, admin } = await registerFirm(app);
+    const clusterId = await insertCluster(app.db);
     const coordinator = await coordinatorOf(clusterId);
     const m = await clusters.requestMembership(admin, firmId, clusterId);
     const rejected = await clusters.decideMembership(coordinator, m.id, false, 'Missing documents.');
@@ -200,8 +140,8 @@ describe('ClusterService', () => {
   });
 
   it('keeps a verified membership verified when the firm asks again', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const clusterId = await insertCluster();
+    const { firmId, admin } = await registerFirm(app);
+    const clusterId = await insertCluster(app.db);
     const m = await clusters.requestMembership(admin, firmId, clusterId);
     await clusters.decideMembership(await coordinatorOf(clusterId), m.id, true);
 
@@ -212,8 +152,8 @@ describe('ClusterService', () => {
   });
 
   it('records firm.verified in the outbox when a coordinator verifies, and FirmService.isVerified flips', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const clusterId = await insertCluster();
+    const { firmId, admin } = await registerFirm(app);
+    const clusterId = await insertCluster(app.db);
     const coordinator = await coordinatorOf(clusterId);
     const m = await clusters.requestMembership(admin, firmId, clusterId);
     expect(await firms.isVerified(firmId)).toBe(false);
@@ -237,10 +177,9 @@ describe('ClusterService', () => {
   });
 
   it('lets a platform admin decide a membership of any cluster', async () => {
-    const { firmId, admin } = await firmWithAdmin();
-    const m = await clusters.requestMembership(admin, firmId, await insertCluster());
-    const platformAdminId = await insertUser();
-    await app.db.query(`UPDATE app_user SET is_platform_admin = true WHERE id = $1`, [platformAdminId]);
+    const { firmId, admin } = await registerFirm(app);
+    const m = await clusters.requestMembership(admin, firmId, await insertCluster(app.db));
+    const platformAdminId = await insertUser(app.db, { platformAdmin: true });
 
     await expect(clusters.decideMembership(access.actorFor(platformAdminId), m.id, true)).resolves.toMatchObject({
       status: 'verified',

@@ -1,66 +1,16 @@
-import { randomInt, randomUUID } from 'node:crypto';
-import { DomainError, ErrorCode } from '@kooperant/platform-errors';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { randomUUID } from 'node:crypto';
+import { ErrorCode } from '@kooperant/platform-errors';
+import { createTestApp, domainError, fieldsOf, type TestApp } from '@kooperant/platform-testing';
+import { insertUser, ltFirmDetails, plFirmDetails, uniqueLtCompanyCode, uniqueNip } from '../../testing';
 import { IdentityModule } from '../identity.module';
 import { AccessService } from '../access/access.service';
 import type { Actor } from '../access/actor';
-import { computeNipCheckDigit } from '../identifiers/identifiers';
 import { FirmService } from './firm.service';
 import { FirmErrorCode } from './firm.errors';
-import type { FirmDetails } from './firm.validation';
-
-function uniqueNip(): string {
-  for (;;) {
-    const first9 = String(randomInt(100_000_000, 1_000_000_000));
-    const check = computeNipCheckDigit(first9);
-    if (check !== null) return `${first9}${check}`;
-  }
-}
 
 /** Same first 9 digits, any other last digit: a NIP whose check digit is wrong. */
 function withWrongCheckDigit(nip: string): string {
   return `${nip.slice(0, 9)}${(Number(nip[9]) + 1) % 10}`;
-}
-
-function plFirm(overrides: Partial<FirmDetails> = {}): FirmDetails {
-  return {
-    name: 'Metal-Tech Test Sp. z o.o.',
-    country: 'PL',
-    nip: uniqueNip(),
-    street: 'ul. Przemysłowa 12',
-    city: 'Białystok',
-    postcode: '15-123',
-    lat: 53.13,
-    lng: 23.16,
-    languages: ['pl', 'en'],
-    sizeClass: 'small',
-    ...overrides,
-  };
-}
-
-function ltFirm(overrides: Partial<FirmDetails> = {}): FirmDetails {
-  return {
-    name: 'UAB Testas',
-    country: 'LT',
-    companyCode: '304374938',
-    street: 'Pramonės g. 5',
-    city: 'Alytus',
-    postcode: 'LT-62100',
-    lat: 54.4,
-    lng: 24.05,
-    sizeClass: 'medium',
-    ...overrides,
-  };
-}
-
-async function domainError(work: Promise<unknown>): Promise<DomainError> {
-  try {
-    await work;
-  } catch (e) {
-    if (e instanceof DomainError) return e;
-    throw e;
-  }
-  throw new Error('expected a DomainError, but the call succeeded');
 }
 
 describe('FirmService', () => {
@@ -70,14 +20,7 @@ describe('FirmService', () => {
   const count = async (table: 'firm' | 'firm_member' | 'outbox_event' | 'idempotency_key'): Promise<number> =>
     (await app.db.query(`SELECT count(*)::int AS n FROM ${table}`))[0].n;
 
-  const newActor = async (): Promise<Actor> => {
-    const [row] = await app.db.query(
-      `INSERT INTO app_user (email, password_hash, display_name, locale, time_zone)
-       VALUES ($1, 'not-a-real-hash', 'Test User', 'pl', 'Europe/Warsaw') RETURNING id`,
-      [`u-${randomUUID()}@test.kooperant`],
-    );
-    return app.get(AccessService).actorFor(row.id);
-  };
+  const newActor = async (): Promise<Actor> => app.get(AccessService).actorFor(await insertUser(app.db));
 
   beforeAll(async () => {
     app = await createTestApp([IdentityModule]);
@@ -90,7 +33,7 @@ describe('FirmService', () => {
 
   it('registers a firm, makes the caller its admin and records firm.registered in the outbox', async () => {
     const actor = await newActor();
-    const details = plFirm({ nip: '  PL 856-734-62-15 ' });
+    const details = plFirmDetails({ nip: '  PL 856-734-62-15 ' });
     const firm = await firms.registerFirm(actor, details);
 
     expect(firm).toMatchObject({ country: 'PL', nip: '8567346215', name: details.name });
@@ -108,27 +51,32 @@ describe('FirmService', () => {
 
   it('rejects a second firm with the same NIP with FIRM_ALREADY_REGISTERED on field nip, writing nothing', async () => {
     const nip = uniqueNip();
-    await firms.registerFirm(await newActor(), plFirm({ nip }));
+    await firms.registerFirm(await newActor(), plFirmDetails({ nip }));
     const before = [await count('firm'), await count('firm_member'), await count('outbox_event')];
 
-    const e = await domainError(firms.registerFirm(await newActor(), plFirm({ nip: `PL${nip}`, name: 'Copycat' })));
+    const e = await domainError(
+      firms.registerFirm(await newActor(), plFirmDetails({ nip: `PL${nip}`, name: 'Copycat' })),
+    );
     expect(e.code).toBe(FirmErrorCode.FIRM_ALREADY_REGISTERED);
-    expect(e.problems.map((p) => p.field)).toEqual(['nip']);
+    expect(fieldsOf(e)).toEqual(['nip']);
     expect([await count('firm'), await count('firm_member'), await count('outbox_event')]).toEqual(before);
   });
 
   it('rejects a second Lithuanian firm with the same company code on field companyCode', async () => {
-    await firms.registerFirm(await newActor(), ltFirm());
-    const e = await domainError(firms.registerFirm(await newActor(), ltFirm({ name: 'UAB Kitas' })));
+    const companyCode = uniqueLtCompanyCode();
+    await firms.registerFirm(await newActor(), ltFirmDetails({ companyCode }));
+    const e = await domainError(
+      firms.registerFirm(await newActor(), ltFirmDetails({ companyCode, name: 'UAB Kitas' })),
+    );
     expect(e.code).toBe(FirmErrorCode.FIRM_ALREADY_REGISTERED);
-    expect(e.problems.map((p) => p.field)).toEqual(['companyCode']);
+    expect(fieldsOf(e)).toEqual(['companyCode']);
   });
 
   it('rejects a NIP with a wrong check digit with VALIDATION_FAILED and writes nothing', async () => {
     const actor = await newActor();
     const before = [await count('firm'), await count('firm_member'), await count('outbox_event')];
 
-    const e = await domainError(firms.registerFirm(actor, plFirm({ nip: withWrongCheckDigit(uniqueNip()) })));
+    const e = await domainError(firms.registerFirm(actor, plFirmDetails({ nip: withWrongCheckDigit(uniqueNip()) })));
     expect(e.code).toBe(ErrorCode.VALIDATION_FAILED);
     expect(e.problems).toEqual([expect.objectContaining({ field: 'nip', reason: 'CHECK_DIGIT' })]);
     expect([await count('firm'), await count('firm_member'), await count('outbox_event')]).toEqual(before);
@@ -136,7 +84,7 @@ describe('FirmService', () => {
 
   it('returns the same firm when registerFirm is replayed with the same idempotency key', async () => {
     const actor = await newActor();
-    const details = plFirm();
+    const details = plFirmDetails();
     const key = `register-${randomUUID()}`;
 
     const first = await firms.registerFirm(actor, details, key);
@@ -149,7 +97,7 @@ describe('FirmService', () => {
 
   it('creates one firm when 10 concurrent calls share one idempotency key', async () => {
     const actor = await newActor();
-    const details = plFirm();
+    const details = plFirmDetails();
     const key = `register-${randomUUID()}`;
 
     const results = await Promise.allSettled(Array.from({ length: 10 }, () => firms.registerFirm(actor, details, key)));
@@ -166,18 +114,18 @@ describe('FirmService', () => {
   it('rejects an idempotency key replayed with different input with IDEMPOTENCY_KEY_REUSED', async () => {
     const actor = await newActor();
     const key = `register-${randomUUID()}`;
-    await firms.registerFirm(actor, plFirm(), key);
+    await firms.registerFirm(actor, plFirmDetails(), key);
 
-    const e = await domainError(firms.registerFirm(actor, plFirm(), key));
+    const e = await domainError(firms.registerFirm(actor, plFirmDetails(), key));
     expect(e.code).toBe(ErrorCode.IDEMPOTENCY_KEY_REUSED);
-    expect(e.problems.map((p) => p.field)).toEqual(['idempotencyKey']);
+    expect(fieldsOf(e)).toEqual(['idempotencyKey']);
     expect(await count('firm')).toBe(1);
   });
 
   it('scopes idempotency keys per user: another user with the same key registers their own firm', async () => {
     const key = `register-${randomUUID()}`;
-    const a = await firms.registerFirm(await newActor(), plFirm(), key);
-    const b = await firms.registerFirm(await newActor(), plFirm(), key);
+    const a = await firms.registerFirm(await newActor(), plFirmDetails(), key);
+    const b = await firms.registerFirm(await newActor(), plFirmDetails(), key);
     expect(b.id).not.toBe(a.id);
     expect(await count('firm')).toBe(2);
   });
