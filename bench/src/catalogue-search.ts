@@ -53,7 +53,15 @@ export async function benchSearch(seconds = 15, offers = 100_000, firms = 5_000)
     const c = 32;
     const bareR = await load(
       'bare node:http',
-      { url: 'http://127.0.0.1:3902/graphql', method: 'POST', connections: c, seconds, body: '{}' },
+      // The very request the gateway gets for `{ __typename }`: same headers (with the token), same body.
+      {
+        url: 'http://127.0.0.1:3902/graphql',
+        method: 'POST',
+        connections: c,
+        seconds,
+        headers,
+        body: JSON.stringify({ query: '{ __typename }' }),
+      },
       bare.pid,
     );
     const trivial = await load(
