@@ -24,6 +24,10 @@ export default [
             // Nobody depends on notifications or metrics: they react to outbox events.
             { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
+            {
+              sourceTag: 'scope:orders',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue'],
+            },
           ],
         },
       ],

@@ -1,10 +1,11 @@
 import { DataSource } from 'typeorm';
 import { IDENTITY_ENTITIES } from '@kooperant/identity';
 import { CATALOGUE_ENTITIES } from '@kooperant/catalogue';
+import { ORDERS_ENTITIES } from '@kooperant/orders';
 import { createDataSourceOptions, MIGRATIONS, PLATFORM_ENTITIES } from '@kooperant/platform-database';
 
 /** Every entity of the platform: what migrations must describe. */
-export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES];
+export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES, ...ORDERS_ENTITIES];
 
 export function createCliDataSource(url: string, logging = false): DataSource {
   return new DataSource(

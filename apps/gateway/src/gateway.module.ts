@@ -12,6 +12,7 @@ import { KooperantConfigModule, requireDatabaseUrl, type KooperantConfig } from 
 import { DatabaseModule } from '@kooperant/platform-database';
 import { IdentityGraphqlModule, IdentityModule } from '@kooperant/identity';
 import { CatalogueGraphqlModule } from '@kooperant/catalogue';
+import { OrdersGraphqlModule } from '@kooperant/orders';
 import { formatGraphqlError } from './graphql-errors';
 import { RequestContextFactory } from './request-context.factory';
 import { HealthController } from './health.controller';
@@ -86,6 +87,7 @@ export class GatewayModule {
         }),
         IdentityGraphqlModule,
         CatalogueGraphqlModule,
+        OrdersGraphqlModule,
       ],
       controllers: [HealthController],
       providers: [QueueHealth],

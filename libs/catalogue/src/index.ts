@@ -12,3 +12,5 @@ export * from './lib/search/offer-search.service';
 export { TAXONOMY_SEED, type TaxonomySeedEntry } from './lib/taxonomy/taxonomy.seed';
 export { DEMO_OFFERS, type DemoOfferSeed } from './lib/seed/demo-offers.seed';
 export * from './lib/taxonomy/taxonomy-seeder';
+export * from './lib/graphql/catalogue.enums';
+export * from './lib/graphql/taxonomy-entry.model';

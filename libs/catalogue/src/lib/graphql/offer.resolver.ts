@@ -1,9 +1,10 @@
 import { Inject } from '@nestjs/common';
 import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
-import { DomainError } from '@kooperant/platform-errors';
 import {
   checkPageSize,
+  decodeCreatedCursor,
+  encodeCreatedCursor,
   CurrentActor,
   FirmService,
   firmLoader,
@@ -53,7 +54,7 @@ export class OfferResolver {
   ): Promise<OfferConnectionModel> {
     const a = requireActor(actor);
     const n = checkPageSize(first, this.config.graphql.maxPageSize);
-    const cursor = after ? decodeOfferCursor(after) : undefined;
+    const cursor = after ? decodeCreatedCursor(after) : undefined;
     const page = await this.offers.myOffers(a, {
       firmId: filter?.firmId,
       status: filter?.status as OfferStatus | undefined,
@@ -61,7 +62,7 @@ export class OfferResolver {
       after: cursor,
     });
     const nodes = await Promise.all(page.items.map((o) => this.withFirm(o, l as LoaderCache)));
-    const edges = nodes.map((o) => ({ cursor: encodeOfferCursor(o), node: o as unknown as OfferModel }));
+    const edges = nodes.map((o) => ({ cursor: encodeCreatedCursor(o), node: o as unknown as OfferModel }));
     return {
       edges,
       pageInfo: pageInfo(
@@ -147,24 +148,4 @@ export class OfferResolver {
     const snap = await this.taxonomy.snapshot();
     return ids.map((id) => snap.byId.get(id)).filter((n) => n !== undefined);
   }
-}
-
-function encodeOfferCursor(o: OfferEntity): string {
-  return Buffer.from(JSON.stringify({ c: o.createdAt.toISOString(), i: o.id })).toString('base64url');
-}
-
-function decodeOfferCursor(s: string): { createdAt: string; id: string } {
-  try {
-    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as { c?: unknown; i?: unknown };
-    if (
-      typeof v.c === 'string' &&
-      !Number.isNaN(Date.parse(v.c)) &&
-      typeof v.i === 'string' &&
-      /^[0-9a-f-]{36}$/.test(v.i)
-    )
-      return { createdAt: v.c, id: v.i };
-  } catch {
-    /* fall through */
-  }
-  throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor was not issued by this list.');
 }

@@ -25,3 +25,25 @@ export function checkPageSize(first: number, max: number): number {
   }
   return first;
 }
+
+/** Cursor of a list ordered newest first by (createdAt, id). */
+export function encodeCreatedCursor(row: { createdAt: Date; id: string }): string {
+  return Buffer.from(JSON.stringify({ c: row.createdAt.toISOString(), i: row.id })).toString('base64url');
+}
+
+/** Reads a cursor of encodeCreatedCursor; anything else is a VALIDATION_FAILED error on `after`. */
+export function decodeCreatedCursor(s: string): { createdAt: string; id: string } {
+  try {
+    const v = JSON.parse(Buffer.from(s, 'base64url').toString('utf8')) as { c?: unknown; i?: unknown };
+    if (
+      typeof v.c === 'string' &&
+      !Number.isNaN(Date.parse(v.c)) &&
+      typeof v.i === 'string' &&
+      /^[0-9a-f-]{36}$/.test(v.i)
+    )
+      return { createdAt: v.c, id: v.i };
+  } catch {
+    /* fall through */
+  }
+  throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor was not issued by this list.');
+}

@@ -1,0 +1,7 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+
+@InputType()
+export class CancelCooperativeOrderInput {
+  @Field(() => ID) orderId: string;
+  @Field() reason: string;
+}
