@@ -10,7 +10,9 @@ import { ORDERS_RESOLVERS } from '@kooperant/orders';
 /** Prints the code-first schema, sorted, without a database: `node dist/apps/gateway/src/print-schema.js [file]`. */
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
-  const schema = await app.get(GraphQLSchemaFactory).create([...IDENTITY_RESOLVERS, ...CATALOGUE_RESOLVERS, ...ORDERS_RESOLVERS]);
+  const schema = await app
+    .get(GraphQLSchemaFactory)
+    .create([...IDENTITY_RESOLVERS, ...CATALOGUE_RESOLVERS, ...ORDERS_RESOLVERS]);
   const text = printSchema(lexicographicSortSchema(schema)) + '\n';
   await app.close();
   if (process.argv[2]) writeFileSync(process.argv[2], text);

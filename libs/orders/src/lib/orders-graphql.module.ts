@@ -3,12 +3,16 @@ import { IdentityModule } from '@kooperant/identity';
 import { CatalogueModule } from '@kooperant/catalogue';
 import { OrdersModule } from './orders.module';
 import { OrderResolver } from './graphql/order.resolver';
+import { QuoteResolver } from './graphql/quote.resolver';
+import { AwardResolver } from './graphql/award.resolver';
+import { OrderPresenter } from './graphql/order-presenter.service';
+import { RATES_RESOLVERS } from './rates/rates.resolvers';
 
-export const ORDERS_RESOLVERS = [OrderResolver];
+export const ORDERS_RESOLVERS = [OrderResolver, QuoteResolver, AwardResolver, ...RATES_RESOLVERS];
 
 /** The GraphQL face of cooperative orders. */
 @Module({
   imports: [IdentityModule, CatalogueModule, OrdersModule],
-  providers: ORDERS_RESOLVERS,
+  providers: [...ORDERS_RESOLVERS, OrderPresenter],
 })
 export class OrdersGraphqlModule {}

@@ -4,11 +4,15 @@ import { IdentityModule } from '@kooperant/identity';
 import { CatalogueModule } from '@kooperant/catalogue';
 import { ORDERS_ENTITIES } from './orders.entities';
 import { OrderService } from './order/order.service';
+import { RatesModule } from './rates/rates.module';
+import { QuoteService } from './quote/quote.service';
+import { AwardService } from './award/award.service';
+import { WorkPackageLifecycleService } from './award/work-package-lifecycle.service';
 
 /** Cooperative orders: work packages as a chain, and (next) quotes, awards and tracking. */
 @Module({
-  imports: [IdentityModule, CatalogueModule, TypeOrmModule.forFeature(ORDERS_ENTITIES)],
-  providers: [OrderService],
-  exports: [OrderService],
+  imports: [IdentityModule, CatalogueModule, RatesModule, TypeOrmModule.forFeature(ORDERS_ENTITIES)],
+  providers: [OrderService, QuoteService, AwardService, WorkPackageLifecycleService],
+  exports: [OrderService, QuoteService, AwardService, WorkPackageLifecycleService, RatesModule],
 })
 export class OrdersModule {}

@@ -1,1 +1,3 @@
 export * from './lib/money';
+export * from './lib/rate-conversion';
+export * from './lib/exchange-rates';

@@ -6,14 +6,11 @@ import {
   CurrentActor,
   decodeCreatedCursor,
   encodeCreatedCursor,
-  FirmService,
-  firmLoader,
   LoaderCache,
   pageInfo,
   requireActor,
   type Actor,
 } from '@kooperant/identity';
-import { TaxonomyService } from '@kooperant/catalogue';
 import { OrderService, type OrderPage, type OrderView } from '../order/order.service';
 import type { OrderStatus } from '../order/cooperative-order.entity';
 import { CooperativeOrderModel } from './cooperative-order.model';
@@ -24,14 +21,13 @@ import { OrderIdInput } from './order-id.input';
 import { CancelCooperativeOrderInput } from './cancel-cooperative-order.input';
 import { MyOrdersFilterInput } from './my-orders-filter.input';
 import { OpenOrdersFilterInput } from './open-orders-filter.input';
-import { presentOrder } from './order.presenter';
+import { OrderPresenter } from './order-presenter.service';
 
 @Resolver(() => CooperativeOrderModel)
 export class OrderResolver {
   constructor(
     private readonly orders: OrderService,
-    private readonly firms: FirmService,
-    private readonly taxonomy: TaxonomyService,
+    private readonly presenter: OrderPresenter,
     @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
   ) {}
 
@@ -119,12 +115,8 @@ export class OrderResolver {
     return this.present(await this.orders.cancelOrder(requireActor(actor), input.orderId, input.reason), l);
   }
 
-  private async present(view: OrderView, l: LoaderCache): Promise<CooperativeOrderModel> {
-    const [snap, firm] = await Promise.all([
-      this.taxonomy.snapshot(),
-      firmLoader(l, this.firms).load(view.order.buyerFirmId),
-    ]);
-    return presentOrder(view, snap, firm);
+  private present(view: OrderView, l: LoaderCache): Promise<CooperativeOrderModel> {
+    return this.presenter.present(view, l);
   }
 
   private async connection(

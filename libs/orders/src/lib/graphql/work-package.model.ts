@@ -23,4 +23,7 @@ export class WorkPackageModel {
   @Field() dueDate: Date;
   @Field(() => WorkPackageStatusCode) status: WorkPackageStatusCode;
   @Field(() => [String], { description: 'Keys of the packages this one follows.' }) after: string[];
+  @Field(() => ID, { nullable: true, description: 'The firm the package was awarded to.' }) awardedFirmId:
+    string | null;
+  @Field(() => Date, { nullable: true }) awardedAt: Date | null;
 }

@@ -46,7 +46,7 @@ export class CooperativeOrderEntity {
   @JoinColumn({ name: 'cluster_id' })
   cluster?: ClusterEntity;
 
-  @Column({ type: 'varchar', length: 10 })
+  @Column({ type: 'varchar', length: 12 })
   status: OrderStatus;
 
   @Column({ type: 'varchar', length: 2 })

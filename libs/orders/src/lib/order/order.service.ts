@@ -33,7 +33,7 @@ export interface OrderPage {
 }
 
 /** Orders a set of firms may see as suppliers (SQL, `o` is the order; $n holds the firm ids). */
-function supplierVisibility(firmsParam: string): string {
+export function supplierVisibility(firmsParam: string): string {
   return `o.buyer_firm_id <> ALL(${firmsParam}::uuid[]) AND (
     (o.visibility IN ('cluster', 'partner_clusters') AND EXISTS (
       SELECT 1 FROM cluster_membership m WHERE m.firm_id = ANY(${firmsParam}::uuid[]) AND m.status = 'verified'
@@ -282,7 +282,21 @@ export class OrderService {
     return { items: ids.map((id) => views.get(id) as OrderView), hasNextPage: rows.length > first };
   }
 
-  private async canSee(roles: ActorRoles, order: CooperativeOrderEntity): Promise<boolean> {
+  /** The buyer's members, the coordinators of the order's cluster and platform admins see every quote of an order. */
+  seesAllQuotes(roles: ActorRoles, order: CooperativeOrderEntity): boolean {
+    return roles.platformAdmin || roles.firms.has(order.buyerFirmId) || roles.coordinatorOf.has(order.clusterId);
+  }
+
+  /** Whether a firm is among the suppliers a (published) order is meant for: not the buyer, and allowed by visibility. */
+  async visibleToSupplierFirm(orderId: string, firmId: string): Promise<boolean> {
+    const rows: unknown[] = await this.db.query(
+      `SELECT 1 FROM cooperative_order o WHERE o.id = $2 AND o.status <> 'draft' AND ${supplierVisibility('$1')}`,
+      [[firmId], orderId],
+    );
+    return rows.length > 0;
+  }
+
+  async canSee(roles: ActorRoles, order: CooperativeOrderEntity): Promise<boolean> {
     if (roles.platformAdmin || roles.firms.has(order.buyerFirmId)) return true;
     if (roles.coordinatorOf.size > 0) {
       const [row] = await this.db.query(`SELECT partner_cluster_id FROM cluster WHERE id = $1`, [order.clusterId]);
@@ -302,7 +316,7 @@ export class OrderService {
     return rows.length > 0;
   }
 
-  private async requireBuyerOrder(actor: Actor, orderId: string): Promise<OrderView> {
+  async requireBuyerOrder(actor: Actor, orderId: string): Promise<OrderView> {
     const view = await this.load(orderId).catch(() => null);
     const roles = await actor.roles();
     if (!view || !(roles.firms.has(view.order.buyerFirmId) || roles.platformAdmin)) {
@@ -461,7 +475,7 @@ export class OrderService {
     });
   }
 
-  private async load(id: string): Promise<OrderView> {
+  async load(id: string): Promise<OrderView> {
     const views = await this.loadMany([id]);
     const view = views.get(id);
     if (!view) throw DomainError.notFound('Order', OrderErrorCode.ORDER_NOT_FOUND);

@@ -78,6 +78,16 @@ export class WorkPackageEntity {
   @Column({ type: 'varchar', length: 14 })
   status: WorkPackageStatus;
 
+  /** The quote leg it was awarded to, and that leg's firm (null while open). */
+  @Column({ name: 'awarded_leg_id', type: 'uuid', nullable: true })
+  awardedLegId: string | null;
+
+  @Column({ name: 'awarded_firm_id', type: 'uuid', nullable: true })
+  awardedFirmId: string | null;
+
+  @Column({ name: 'awarded_at', type: 'timestamptz', nullable: true })
+  awardedAt: Date | null;
+
   @Column({ name: 'status_changed_by', type: 'uuid', nullable: true })
   statusChangedBy: string | null;
 

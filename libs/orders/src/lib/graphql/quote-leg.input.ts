@@ -1,0 +1,16 @@
+import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { CurrencyCode } from '@kooperant/catalogue';
+
+@InputType()
+export class QuoteLegInput {
+  @Field(() => ID) packageId: string;
+  @Field(() => ID, {
+    nullable: true,
+    description: 'The firm doing this step; default the quoting firm (a joint quote names partners).',
+  })
+  firmId?: string;
+  @Field(() => Float, { description: 'Integer minor units.' }) priceMinor: number;
+  @Field(() => CurrencyCode) currency: CurrencyCode;
+  @Field(() => Int) leadTimeDays: number;
+  @Field({ nullable: true }) notes?: string;
+}

@@ -1,0 +1,6 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+
+@InputType()
+export class WorkPackageIdInput {
+  @Field(() => ID) packageId: string;
+}

@@ -1,0 +1,3 @@
+import { ExchangeRateEntity } from './exchange-rate.entity';
+
+export const RATES_ENTITIES = [ExchangeRateEntity];
