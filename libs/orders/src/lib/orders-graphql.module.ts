@@ -7,8 +7,15 @@ import { QuoteResolver } from './graphql/quote.resolver';
 import { AwardResolver } from './graphql/award.resolver';
 import { OrderPresenter } from './graphql/order-presenter.service';
 import { RATES_RESOLVERS } from './rates/rates.resolvers';
+import { QuoteComparisonResolver } from './compare/graphql/quote-comparison.resolver';
 
-export const ORDERS_RESOLVERS = [OrderResolver, QuoteResolver, AwardResolver, ...RATES_RESOLVERS];
+export const ORDERS_RESOLVERS = [
+  OrderResolver,
+  QuoteResolver,
+  AwardResolver,
+  QuoteComparisonResolver,
+  ...RATES_RESOLVERS,
+];
 
 /** The GraphQL face of cooperative orders. */
 @Module({

@@ -5,6 +5,7 @@ import { CatalogueModule } from '@kooperant/catalogue';
 import { ORDERS_ENTITIES } from './orders.entities';
 import { OrderService } from './order/order.service';
 import { RatesModule } from './rates/rates.module';
+import { QuoteComparisonService } from './compare/quote-comparison.service';
 import { QuoteService } from './quote/quote.service';
 import { AwardService } from './award/award.service';
 import { WorkPackageLifecycleService } from './award/work-package-lifecycle.service';
@@ -12,7 +13,7 @@ import { WorkPackageLifecycleService } from './award/work-package-lifecycle.serv
 /** Cooperative orders: work packages as a chain, and (next) quotes, awards and tracking. */
 @Module({
   imports: [IdentityModule, CatalogueModule, RatesModule, TypeOrmModule.forFeature(ORDERS_ENTITIES)],
-  providers: [OrderService, QuoteService, AwardService, WorkPackageLifecycleService],
-  exports: [OrderService, QuoteService, AwardService, WorkPackageLifecycleService, RatesModule],
+  providers: [OrderService, QuoteService, AwardService, WorkPackageLifecycleService, QuoteComparisonService],
+  exports: [OrderService, QuoteService, AwardService, WorkPackageLifecycleService, QuoteComparisonService, RatesModule],
 })
 export class OrdersModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { FirmService, firmLoader, type LoaderCache } from '@kooperant/identity';
+import { FirmService, firmLoader, type FirmEntity, type LoaderCache } from '@kooperant/identity';
 import { TaxonomyService } from '@kooperant/catalogue';
 import type { OrderView } from '../order/order.service';
 import type { CooperativeOrderModel } from './cooperative-order.model';
@@ -14,10 +14,9 @@ export class OrderPresenter {
   ) {}
 
   async present(view: OrderView, l: LoaderCache): Promise<CooperativeOrderModel> {
-    const [snap, firm] = await Promise.all([
-      this.taxonomy.snapshot(),
-      firmLoader(l, this.firms).load(view.order.buyerFirmId),
-    ]);
-    return presentOrder(view, snap, firm);
+    const ids = [view.order.buyerFirmId, ...view.packages.flatMap((p) => (p.awardedFirmId ? [p.awardedFirmId] : []))];
+    const [snap, firms] = await Promise.all([this.taxonomy.snapshot(), firmLoader(l, this.firms).loadMany(ids)]);
+    const byId = new Map(ids.map((id, i) => [id, firms[i] instanceof Error ? null : (firms[i] as FirmEntity | null)]));
+    return presentOrder(view, snap, byId);
   }
 }

@@ -1,5 +1,7 @@
 import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
+import { FirmModel } from '@kooperant/identity';
 import { QuantityUnit, TaxonomyEntryModel } from '@kooperant/catalogue';
+import { VatTreatmentModel } from './vat-treatment.model';
 import { WorkPackageStatusCode } from './orders.enums';
 
 @ObjectType('WorkPackage', { description: 'One step of a cooperative order, carried out by one firm.' })
@@ -26,4 +28,11 @@ export class WorkPackageModel {
   @Field(() => ID, { nullable: true, description: 'The firm the package was awarded to.' }) awardedFirmId:
     string | null;
   @Field(() => Date, { nullable: true }) awardedAt: Date | null;
+  @Field(() => FirmModel, { nullable: true }) awardedFirm: FirmModel | null;
+  @Field(() => VatTreatmentModel, {
+    nullable: true,
+    description:
+      "For an awarded package: VAT between its firm and the buyer (work on the buyer's material: a service).",
+  })
+  vat: VatTreatmentModel | null;
 }
