@@ -3,7 +3,8 @@ import { databaseUrl, recreateDatabase, TEST_REDIS_URL } from '@kooperant/platfo
 import { join } from 'node:path';
 import { ROOT, startNode, waitForReady } from './servers';
 
-const E2E_DB = 'kooperant_e2e';
+/** One database per run, so that runs on one machine do not disturb each other; dropped by the teardown. */
+export const E2E_DB = `kooperant_e2e_${process.pid}`;
 
 /**
  * Once per e2e run: a fresh database with migrations, taxonomy and the demo data (clusters, coordinators,
@@ -31,5 +32,5 @@ export default async function globalSetup(): Promise<void> {
   const worker = startNode('dist/apps/worker/src/main.js', env, 'worker');
   await waitForReady(`http://127.0.0.1:${port}/health/ready`, 30_000, gateway);
   process.env['E2E_BASE_URL'] = `http://127.0.0.1:${port}`;
-  (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] = { gateway, worker };
+  (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] = { gateway, worker, database: E2E_DB };
 }

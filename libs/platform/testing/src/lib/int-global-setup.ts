@@ -1,13 +1,16 @@
 import { DataSource } from 'typeorm';
 import { createDataSourceOptions, MIGRATIONS } from '@kooperant/platform-database';
 import { recreateDatabase } from './admin-sql';
-import { databaseUrl, INT_TEMPLATE_DB } from './test-env';
+import { databaseUrl, intTemplateDatabase } from './test-env';
 
 /** Once per integration run: a freshly migrated template database that each test file clones. */
 export default async function intGlobalSetup(): Promise<void> {
-  await recreateDatabase(INT_TEMPLATE_DB);
+  // Inherited by the Jest workers: names this run's databases.
+  process.env['KOOPERANT_TEST_RUN'] ??= `r${process.pid}`;
+  const template = intTemplateDatabase();
+  await recreateDatabase(template);
   const ds = new DataSource(
-    createDataSourceOptions({ url: databaseUrl(INT_TEMPLATE_DB), entities: [], migrations: MIGRATIONS, poolSize: 1 }),
+    createDataSourceOptions({ url: databaseUrl(template), entities: [], migrations: MIGRATIONS, poolSize: 1 }),
   );
   await ds.initialize();
   try {

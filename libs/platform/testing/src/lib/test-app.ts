@@ -5,7 +5,7 @@ import type { DataSource } from 'typeorm';
 import { KooperantConfigModule, loadConfig, type KooperantConfig } from '@kooperant/platform-config';
 import { DatabaseModule } from '@kooperant/platform-database';
 import { recreateDatabase } from './admin-sql';
-import { databaseUrl, INT_TEMPLATE_DB, TEST_REDIS_URL, workerDatabaseName } from './test-env';
+import { databaseUrl, intTemplateDatabase, TEST_REDIS_URL, workerDatabaseName } from './test-env';
 
 export interface TestApp {
   module: TestingModule;
@@ -27,7 +27,7 @@ export async function createTestApp(
   env: Record<string, string> = {},
 ): Promise<TestApp> {
   const name = workerDatabaseName();
-  await recreateDatabase(name, INT_TEMPLATE_DB);
+  await recreateDatabase(name, intTemplateDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(name),

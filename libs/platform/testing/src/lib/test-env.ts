@@ -8,9 +8,24 @@ export function databaseUrl(name: string): string {
   return u.toString();
 }
 
-/** The migrated template every integration-test database is cloned from. */
-export const INT_TEMPLATE_DB = 'kooperant_int_template';
+/**
+ * Databases of one integration run are named after it (the global setup sets KOOPERANT_TEST_RUN), so that two runs
+ * on one machine, say a developer's and a helper's, never clone or drop each other's databases.
+ */
+function runId(): string {
+  return process.env['KOOPERANT_TEST_RUN'] ?? 'local';
+}
+
+/** The migrated template every integration-test database of this run is cloned from. */
+export function intTemplateDatabase(): string {
+  return `kooperant_int_${runId()}_template`;
+}
 
 export function workerDatabaseName(): string {
-  return `kooperant_int_w${process.env['JEST_WORKER_ID'] ?? '1'}`;
+  return `kooperant_int_${runId()}_w${process.env['JEST_WORKER_ID'] ?? '1'}`;
+}
+
+/** SQL LIKE pattern matching every database of this run. */
+export function runDatabasePattern(): string {
+  return `kooperant\\_int\\_${runId()}\\_%`;
 }
