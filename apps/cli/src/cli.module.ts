@@ -3,6 +3,7 @@ import { KooperantConfigModule, requireDatabaseUrl, type KooperantConfig } from 
 import { DatabaseModule } from '@kooperant/platform-database';
 import { IdentityModule } from '@kooperant/identity';
 import { CatalogueModule } from '@kooperant/catalogue';
+import { OrdersModule } from '@kooperant/orders';
 
 /** Domain services for seeding through the same code paths as the API. */
 @Module({})
@@ -15,6 +16,7 @@ export class CliModule {
         DatabaseModule.forRoot({ url: requireDatabaseUrl(config), poolSize: 4, applicationName: 'kooperant-cli' }),
         IdentityModule,
         CatalogueModule,
+        OrdersModule,
       ],
     };
   }

@@ -15,3 +15,4 @@ export * from './lib/vat/vat-rates';
 export * from './lib/rates/rates.module';
 export * from './lib/rates/exchange-rate.service';
 export * from './lib/rates/exchange-rate.errors';
+export * from './lib/seed/demo-rates';

@@ -9,6 +9,7 @@ import { createCliDataSource } from '../data-source';
 import { CliModule } from '../cli.module';
 import { seedTaxonomy } from '@kooperant/catalogue';
 import { demoAccountLines, seedDemo } from './seed-demo';
+import { seedDemoOrders } from './seed-demo-orders';
 
 /** Migrates, loads the taxonomy, and the demo data into an empty database. */
 export async function prepareDatabase(config: KooperantConfig, log: (s: string) => void): Promise<void> {
@@ -25,6 +26,7 @@ export async function prepareDatabase(config: KooperantConfig, log: (s: string) 
   const app = await NestFactory.createApplicationContext(CliModule.forRoot(config), { logger: ['error', 'warn'] });
   try {
     const seeded = await seedDemo(app, log);
+    if (seeded) await seedDemoOrders(app, log);
     if (!seeded) {
       const db = app.get<DataSource>(getDataSourceToken());
       const [{ firms, offers }] = await db.query(
