@@ -16,3 +16,7 @@ export * from './lib/rates/rates.module';
 export * from './lib/rates/exchange-rate.service';
 export * from './lib/rates/exchange-rate.errors';
 export * from './lib/seed/demo-rates';
+export * from './lib/message/message.service';
+export * from './lib/message/message.entity';
+export * from './lib/message/message-read.entity';
+export * from './lib/message/messages.entities';

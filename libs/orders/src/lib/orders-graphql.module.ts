@@ -8,6 +8,7 @@ import { AwardResolver } from './graphql/award.resolver';
 import { OrderPresenter } from './graphql/order-presenter.service';
 import { RATES_RESOLVERS } from './rates/rates.resolvers';
 import { QuoteComparisonResolver } from './compare/graphql/quote-comparison.resolver';
+import { MESSAGES_RESOLVERS } from './message/messages.resolvers';
 
 export const ORDERS_RESOLVERS = [
   OrderResolver,
@@ -15,6 +16,7 @@ export const ORDERS_RESOLVERS = [
   AwardResolver,
   QuoteComparisonResolver,
   ...RATES_RESOLVERS,
+  ...MESSAGES_RESOLVERS,
 ];
 
 /** The GraphQL face of cooperative orders. */

@@ -5,6 +5,7 @@ import { OrderInvitationEntity } from './order/order-invitation.entity';
 import { QuoteEntity } from './quote/quote.entity';
 import { QuoteLegEntity } from './quote/quote-leg.entity';
 import { RATES_ENTITIES } from './rates/rates.entities';
+import { MESSAGES_ENTITIES } from './message/messages.entities';
 
 export const ORDERS_ENTITIES = [
   CooperativeOrderEntity,
@@ -14,4 +15,5 @@ export const ORDERS_ENTITIES = [
   QuoteEntity,
   QuoteLegEntity,
   ...RATES_ENTITIES,
+  ...MESSAGES_ENTITIES,
 ];

@@ -6,6 +6,7 @@ import { ORDERS_ENTITIES } from './orders.entities';
 import { OrderService } from './order/order.service';
 import { RatesModule } from './rates/rates.module';
 import { QuoteComparisonService } from './compare/quote-comparison.service';
+import { MESSAGES_PROVIDERS } from './message/messages.providers';
 import { QuoteService } from './quote/quote.service';
 import { AwardService } from './award/award.service';
 import { WorkPackageLifecycleService } from './award/work-package-lifecycle.service';
@@ -13,7 +14,22 @@ import { WorkPackageLifecycleService } from './award/work-package-lifecycle.serv
 /** Cooperative orders: work packages as a chain, and (next) quotes, awards and tracking. */
 @Module({
   imports: [IdentityModule, CatalogueModule, RatesModule, TypeOrmModule.forFeature(ORDERS_ENTITIES)],
-  providers: [OrderService, QuoteService, AwardService, WorkPackageLifecycleService, QuoteComparisonService],
-  exports: [OrderService, QuoteService, AwardService, WorkPackageLifecycleService, QuoteComparisonService, RatesModule],
+  providers: [
+    OrderService,
+    QuoteService,
+    AwardService,
+    WorkPackageLifecycleService,
+    QuoteComparisonService,
+    ...MESSAGES_PROVIDERS,
+  ],
+  exports: [
+    OrderService,
+    QuoteService,
+    AwardService,
+    WorkPackageLifecycleService,
+    QuoteComparisonService,
+    ...MESSAGES_PROVIDERS,
+    RatesModule,
+  ],
 })
 export class OrdersModule {}

@@ -10,6 +10,7 @@ import { WorkPackageEntity } from '../order/work-package.entity';
 @Check('quote_leg_currency_check', `currency IN ('PLN', 'EUR')`)
 @Index('quote_leg_version_package_key', ['quoteId', 'version', 'packageId'], { unique: true })
 @Index('quote_leg_package_idx', ['packageId'])
+@Index('quote_leg_firm_idx', ['firmId'])
 export class QuoteLegEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -22,6 +22,7 @@ export type QuoteStatus = 'pending_partners' | 'submitted' | 'withdrawn';
 @Entity('quote')
 @Check('quote_status_check', `status IN ('pending_partners', 'submitted', 'withdrawn')`)
 @Index('quote_order_idx', ['orderId'])
+@Index('quote_lead_firm_idx', ['leadFirmId'])
 export class QuoteEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -157,8 +157,8 @@ export class QuoteService {
     const rows: { id: string }[] = await this.db.query(
       all
         ? `SELECT q.id FROM quote q WHERE q.order_id = $1 ORDER BY q.created_at, q.id`
-        : `SELECT q.id FROM quote q WHERE q.order_id = $1 AND EXISTS (
-             SELECT 1 FROM quote_leg l WHERE l.quote_id = q.id AND l.firm_id = ANY($2::uuid[])) ORDER BY q.created_at, q.id`,
+        : `SELECT q.id FROM quote q WHERE q.order_id = $1 AND (q.lead_firm_id = ANY($2::uuid[]) OR EXISTS (
+             SELECT 1 FROM quote_leg l WHERE l.quote_id = q.id AND l.firm_id = ANY($2::uuid[]))) ORDER BY q.created_at, q.id`,
       all ? [orderId] : [orderId, firmIds],
     );
     const views = await this.loadMany(rows.map((r) => r.id));

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CooperativeOrders1795701569376 implements MigrationInterface {
-  name = 'CooperativeOrders1795701569376';
+export class CooperativeOrders1795702265893 implements MigrationInterface {
+  name = 'CooperativeOrders1795702265893';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -29,10 +29,12 @@ export class CooperativeOrders1795701569376 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "quote" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "order_id" uuid NOT NULL, "lead_firm_id" uuid NOT NULL, "status" character varying(20) NOT NULL, "current_version" integer NOT NULL, "valid_until" TIMESTAMP WITH TIME ZONE NOT NULL, "notes" text NOT NULL DEFAULT '', "submitted_by" uuid NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), "updated_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "withdrawn_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "quote_status_check" CHECK (status IN ('pending_partners', 'submitted', 'withdrawn')), CONSTRAINT "PK_b772d4cb09e587c8c72a78d2439" PRIMARY KEY ("id"))`,
     );
+    await queryRunner.query(`CREATE INDEX "quote_lead_firm_idx" ON "quote"  ("lead_firm_id") `);
     await queryRunner.query(`CREATE INDEX "quote_order_idx" ON "quote"  ("order_id") `);
     await queryRunner.query(
       `CREATE TABLE "quote_leg" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "quote_id" uuid NOT NULL, "version" integer NOT NULL, "package_id" uuid NOT NULL, "firm_id" uuid NOT NULL, "price_minor" bigint NOT NULL, "currency" character(3) NOT NULL, "lead_time_days" integer NOT NULL, "notes" text NOT NULL DEFAULT '', "confirmed_by" uuid, "confirmed_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "quote_leg_currency_check" CHECK (currency IN ('PLN', 'EUR')), CONSTRAINT "quote_leg_price_check" CHECK (price_minor >= 0), CONSTRAINT "PK_83e722fff7d4e9f7f46f1c85d84" PRIMARY KEY ("id"))`,
     );
+    await queryRunner.query(`CREATE INDEX "quote_leg_firm_idx" ON "quote_leg"  ("firm_id") `);
     await queryRunner.query(`CREATE INDEX "quote_leg_package_idx" ON "quote_leg"  ("package_id") `);
     await queryRunner.query(
       `CREATE UNIQUE INDEX "quote_leg_version_package_key" ON "quote_leg"  ("quote_id", "version", "package_id") `,
@@ -42,6 +44,13 @@ export class CooperativeOrders1795701569376 implements MigrationInterface {
     );
     await queryRunner.query(
       `CREATE UNIQUE INDEX "exchange_rate_pair_date_key" ON "exchange_rate"  ("source", "base", "quote", "effective_date") `,
+    );
+    await queryRunner.query(
+      `CREATE TABLE "message" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "order_id" uuid NOT NULL, "quote_id" uuid, "author_user_id" uuid NOT NULL, "author_firm_id" uuid, "body" text NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "message_body_check" CHECK (char_length(body) BETWEEN 1 AND 5000), CONSTRAINT "PK_ba01f0a3e0123651915008bc578" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "message_thread_idx" ON "message"  ("order_id", "quote_id", "created_at") `);
+    await queryRunner.query(
+      `CREATE TABLE "message_read" ("user_id" uuid NOT NULL, "order_id" uuid NOT NULL, "thread_key" text NOT NULL, "last_read_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "message_read_thread_key_check" CHECK (thread_key = 'order' OR thread_key ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'), CONSTRAINT "PK_b30528b684da53bd68efbc4ab38" PRIMARY KEY ("user_id", "order_id", "thread_key"))`,
     );
     await queryRunner.query(
       `ALTER TABLE "cooperative_order" ADD CONSTRAINT "FK_891a34571cc8d9e2b7ca6c7201a" FOREIGN KEY ("buyer_firm_id") REFERENCES "firm"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
@@ -85,9 +94,29 @@ export class CooperativeOrders1795701569376 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "quote_leg" ADD CONSTRAINT "FK_3b92cd5609c3030dac796ca60e8" FOREIGN KEY ("firm_id") REFERENCES "firm"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
+    await queryRunner.query(
+      `ALTER TABLE "message" ADD CONSTRAINT "FK_a249d6abd5b2dacca134cfea125" FOREIGN KEY ("order_id") REFERENCES "cooperative_order"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "message" ADD CONSTRAINT "FK_d1534a498afdd979929294bd845" FOREIGN KEY ("quote_id") REFERENCES "quote"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "message" ADD CONSTRAINT "FK_489192a7d38d587b164916970d7" FOREIGN KEY ("author_firm_id") REFERENCES "firm"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "message_read" ADD CONSTRAINT "FK_9dd78c73f2814b62a73f7d05886" FOREIGN KEY ("user_id") REFERENCES "app_user"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "message_read" ADD CONSTRAINT "FK_eade704999e6ab2a1a6b49c8dfd" FOREIGN KEY ("order_id") REFERENCES "cooperative_order"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "message_read" DROP CONSTRAINT "FK_eade704999e6ab2a1a6b49c8dfd"`);
+    await queryRunner.query(`ALTER TABLE "message_read" DROP CONSTRAINT "FK_9dd78c73f2814b62a73f7d05886"`);
+    await queryRunner.query(`ALTER TABLE "message" DROP CONSTRAINT "FK_489192a7d38d587b164916970d7"`);
+    await queryRunner.query(`ALTER TABLE "message" DROP CONSTRAINT "FK_d1534a498afdd979929294bd845"`);
+    await queryRunner.query(`ALTER TABLE "message" DROP CONSTRAINT "FK_a249d6abd5b2dacca134cfea125"`);
     await queryRunner.query(`ALTER TABLE "quote_leg" DROP CONSTRAINT "FK_3b92cd5609c3030dac796ca60e8"`);
     await queryRunner.query(`ALTER TABLE "quote_leg" DROP CONSTRAINT "FK_edcd91692af00ac5ec3b5420d75"`);
     await queryRunner.query(`ALTER TABLE "quote_leg" DROP CONSTRAINT "FK_34ead5ccae598ba041b758694c9"`);
@@ -102,12 +131,17 @@ export class CooperativeOrders1795701569376 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "work_package" DROP CONSTRAINT "FK_6c3bc5bf815deed627589fc0a7b"`);
     await queryRunner.query(`ALTER TABLE "cooperative_order" DROP CONSTRAINT "FK_d3e1b17d43a7e069373b7120758"`);
     await queryRunner.query(`ALTER TABLE "cooperative_order" DROP CONSTRAINT "FK_891a34571cc8d9e2b7ca6c7201a"`);
+    await queryRunner.query(`DROP TABLE "message_read"`);
+    await queryRunner.query(`DROP INDEX "public"."message_thread_idx"`);
+    await queryRunner.query(`DROP TABLE "message"`);
     await queryRunner.query(`DROP INDEX "public"."exchange_rate_pair_date_key"`);
     await queryRunner.query(`DROP TABLE "exchange_rate"`);
     await queryRunner.query(`DROP INDEX "public"."quote_leg_version_package_key"`);
     await queryRunner.query(`DROP INDEX "public"."quote_leg_package_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."quote_leg_firm_idx"`);
     await queryRunner.query(`DROP TABLE "quote_leg"`);
     await queryRunner.query(`DROP INDEX "public"."quote_order_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."quote_lead_firm_idx"`);
     await queryRunner.query(`DROP TABLE "quote"`);
     await queryRunner.query(`DROP TABLE "order_invitation"`);
     await queryRunner.query(`DROP INDEX "public"."work_package_dependency_predecessor_idx"`);
