@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@kooperant/platform-errors';
-import { idempotent, queryRows, recordEvent } from '@kooperant/platform-database';
+import { idempotent, queryRows, recordEvent, replayOf } from '@kooperant/platform-database';
 import type { Actor } from '@kooperant/identity';
 import { OrderService, type OrderView } from '../order/order.service';
 import { OrderErrorCode } from '../order/order.errors';
@@ -22,7 +22,15 @@ export class AwardService {
   async awardWorkPackage(actor: Actor, packageId: string, quoteId: string, idempotencyKey: string): Promise<OrderView> {
     const orderId = await this.orderOfPackage(packageId);
     const view = await this.orders.requireBuyerOrder(actor, orderId);
-    if (view.order.status !== 'open') {
+    const scope = {
+      operation: 'awardWorkPackage',
+      userId: actor.userId,
+      key: idempotencyKey,
+      input: { packageId, quoteId },
+    };
+    if (await replayOf(this.db.manager, scope)) return this.orders.load(orderId);
+    // Open, or in progress with a package whose award was cancelled.
+    if (view.order.status !== 'open' && view.order.status !== 'in_progress') {
       throw DomainError.conflict(
         OrderErrorCode.ORDER_STATE_CONFLICT,
         `The order is ${view.order.status}; packages are awarded while it is open.`,
@@ -41,44 +49,40 @@ export class AwardService {
       );
     }
     await this.db.transaction(async (m) => {
-      await idempotent(
-        m,
-        { operation: 'awardWorkPackage', userId: actor.userId, key: idempotencyKey, input: { packageId, quoteId } },
-        async () => {
-          const won = await queryRows<{ id: string }>(
-            m,
-            `UPDATE work_package SET status = 'awarded', awarded_leg_id = $2, awarded_firm_id = $3, awarded_at = now(),
+      await idempotent(m, scope, async () => {
+        const won = await queryRows<{ id: string }>(
+          m,
+          `UPDATE work_package SET status = 'awarded', awarded_leg_id = $2, awarded_firm_id = $3, awarded_at = now(),
                status_changed_by = $4, status_changed_at = now(), version = version + 1
              WHERE id = $1 AND status = 'open' RETURNING id`,
-            [packageId, leg.id, leg.firm_id, actor.userId],
+          [packageId, leg.id, leg.firm_id, actor.userId],
+        );
+        if (won.length !== 1) {
+          throw DomainError.conflict(
+            OrderErrorCode.PACKAGE_ALREADY_AWARDED,
+            'This package is awarded already; cancel that award first.',
           );
-          if (won.length !== 1) {
-            throw DomainError.conflict(
-              OrderErrorCode.PACKAGE_ALREADY_AWARDED,
-              'This package is awarded already; cancel that award first.',
-            );
-          }
-          const event = (type: string, aggregateType: string, aggregateId: string, payload: Record<string, unknown>) =>
-            recordEvent(m, { type, aggregateType, aggregateId, payload, actorUserId: actor.userId });
-          await event('package.awarded', 'order', orderId, {
-            orderId,
-            packageId,
-            quoteId,
-            legId: leg.id,
-            firmId: leg.firm_id,
-          });
-          // The losers are told: every other submitted quote that priced this package.
-          const losers: { id: string; lead_firm_id: string }[] = await m.query(
-            `SELECT DISTINCT q.id, q.lead_firm_id FROM quote q JOIN quote_leg l ON l.quote_id = q.id AND l.version = q.current_version
+        }
+        const event = (type: string, aggregateType: string, aggregateId: string, payload: Record<string, unknown>) =>
+          recordEvent(m, { type, aggregateType, aggregateId, payload, actorUserId: actor.userId });
+        await event('package.awarded', 'order', orderId, {
+          orderId,
+          packageId,
+          quoteId,
+          legId: leg.id,
+          firmId: leg.firm_id,
+        });
+        // The losers are told: every other submitted quote that priced this package.
+        const losers: { id: string; lead_firm_id: string }[] = await m.query(
+          `SELECT DISTINCT q.id, q.lead_firm_id FROM quote q JOIN quote_leg l ON l.quote_id = q.id AND l.version = q.current_version
              WHERE q.order_id = $1 AND l.package_id = $2 AND q.id <> $3 AND q.status = 'submitted'`,
-            [orderId, packageId, quoteId],
-          );
-          for (const l of losers)
-            await event('quote.lost', 'quote', l.id, { quoteId: l.id, orderId, packageId, leadFirmId: l.lead_firm_id });
-          await this.completeAwardIfAllAwarded(m, orderId, actor);
-          return packageId;
-        },
-      );
+          [orderId, packageId, quoteId],
+        );
+        for (const l of losers)
+          await event('quote.lost', 'quote', l.id, { quoteId: l.id, orderId, packageId, leadFirmId: l.lead_firm_id });
+        await this.completeAwardIfAllAwarded(m, orderId, actor);
+        return packageId;
+      });
     });
     return this.orders.load(orderId);
   }

@@ -99,6 +99,10 @@ export class WorkPackageLifecycleService {
         `UPDATE work_package w SET status = $2, status_changed_by = $3, status_changed_at = now(), version = w.version + 1
          FROM cooperative_order o
          WHERE w.id = $1 AND w.status = $4 AND o.id = w.order_id AND o.status = ANY($5::text[])
+           -- a step starts only once every step it follows has been handed over
+           AND ($4 <> 'awarded' OR NOT EXISTS (
+             SELECT 1 FROM work_package_dependency d JOIN work_package p ON p.id = d.predecessor_id
+             WHERE d.package_id = w.id AND p.status NOT IN ('handed_over', 'accepted')))
          RETURNING w.id, now() <= w.due_date AS on_time`,
         [pkg.id, to, actor.userId, from, orderStatuses],
       );
@@ -109,7 +113,9 @@ export class WorkPackageLifecycleService {
         );
         throw DomainError.conflict(
           OrderErrorCode.PACKAGE_STATE_CONFLICT,
-          `The package is ${now?.status} (order ${now?.order_status}); it cannot become ${to}.`,
+          now?.status === from && to === 'in_production'
+            ? 'A step starts once every step it follows has been handed over.'
+            : `The package is ${now?.status} (order ${now?.order_status}); it cannot become ${to}.`,
           { status: now?.status, orderStatus: now?.order_status },
         );
       }

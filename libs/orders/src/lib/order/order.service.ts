@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ProblemCollector } from '@kooperant/platform-errors';
-import { idempotent, queryRows, recordEvent } from '@kooperant/platform-database';
+import { idempotent, queryRows, recordEvent, replayOf } from '@kooperant/platform-database';
 import { FirmService, type Actor, type ActorRoles } from '@kooperant/identity';
 import { TaxonomyService, type TaxonomySnapshot } from '@kooperant/catalogue';
 import { CooperativeOrderEntity, type OrderStatus } from './cooperative-order.entity';
@@ -54,6 +54,15 @@ export class OrderService {
   /** A buyer firm posts a cooperative order as a draft. The idempotency key makes a replay return the first order. */
   async createOrder(actor: Actor, cmd: CreateOrderCommand, idempotencyKey: string): Promise<OrderView> {
     await this.firms.requireFirmMember(actor, cmd.buyerFirmId);
+    const { buyerFirmId: _bf, ...replayInput } = cmd;
+    const scope = {
+      operation: 'createCooperativeOrder',
+      userId: actor.userId,
+      key: idempotencyKey,
+      input: { ...replayInput, buyerFirmId: cmd.buyerFirmId },
+    };
+    const replayed = await replayOf(this.db.manager, scope);
+    if (replayed) return this.load(replayed);
     const clusterId = await this.postingCluster(cmd.buyerFirmId, cmd.clusterId ?? undefined);
     const { order, packages } = await this.validate(cmd, cmd.buyerFirmId);
     const id = await this.db.transaction(async (m) => {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { DomainError, ProblemCollector } from '@kooperant/platform-errors';
-import { idempotent, queryRows, recordEvent } from '@kooperant/platform-database';
+import { idempotent, queryRows, recordEvent, replayOf } from '@kooperant/platform-database';
 import type { Actor } from '@kooperant/identity';
 import { OrderService } from '../order/order.service';
 import { OrderErrorCode } from '../order/order.errors';
@@ -37,6 +37,9 @@ export class QuoteService {
   async submitQuote(actor: Actor, cmd: SubmitQuoteCommand, idempotencyKey: string): Promise<QuoteView> {
     const roles = await actor.roles();
     if (!roles.firms.has(cmd.firmId)) throw DomainError.notFound('Firm', 'FIRM_NOT_FOUND');
+    const scope = { operation: 'submitQuote', userId: actor.userId, key: idempotencyKey, input: cmd };
+    const replayed = await replayOf(this.db.manager, scope);
+    if (replayed) return this.load(replayed);
     const legs = await this.checkLegs(cmd.orderId, cmd.firmId, cmd);
     const id = await this.db.transaction(async (m) => {
       const r = await idempotent(

@@ -61,3 +61,22 @@ export async function idempotent(
   await manager.update(IdempotencyKeyEntity, { id }, { resultId });
   return { id: resultId, replayed: false };
 }
+
+/**
+ * The first result of an idempotency key, if it was used: lets a service answer a replay before it re-checks the
+ * state the first call changed (a replayed award must return the award, not "already awarded"). Throws
+ * IDEMPOTENCY_KEY_REUSED when the key came with other input.
+ */
+export async function replayOf(manager: EntityManager, scope: IdempotencyScope): Promise<string | null> {
+  const id = sha256(`${scope.operation}\u0000${scope.userId}\u0000${scope.key}`);
+  const existing = await manager.findOneBy(IdempotencyKeyEntity, { id });
+  if (!existing || existing.resultId === '00000000-0000-0000-0000-000000000000') return null;
+  if (existing.requestHash !== sha256(canonical(scope.input))) {
+    throw new DomainError(
+      ErrorCode.IDEMPOTENCY_KEY_REUSED,
+      'This idempotency key was already used with different input.',
+      [{ field: 'idempotencyKey', reason: 'REUSED', message: 'Already used with different input.' }],
+    );
+  }
+  return existing.resultId;
+}
