@@ -1,4 +1,5 @@
 import { benchSearch } from './catalogue-search';
+import { benchOrders } from './orders-quotes';
 
 /** `npm run bench -- <name> [seconds]`. Benchmarks are not tests: they print figures, they assert nothing. */
 async function main(): Promise<void> {
@@ -7,8 +8,11 @@ async function main(): Promise<void> {
     case 'search':
       await benchSearch(Number(seconds), Number(offers));
       break;
+    case 'orders':
+      await benchOrders(Number(seconds));
+      break;
     default:
-      throw new Error(`unknown benchmark ${name}; try: search`);
+      throw new Error(`unknown benchmark ${name}; try: search, orders`);
   }
 }
 

@@ -21,12 +21,13 @@ const NBP = JSON.stringify([
 describe('comparing quotes in the order currency', () => {
   it('converts PLN quotes into an EUR order with the imported NBP rate, proposes chains, and states VAT of the award', async () => {
     const importer = await signInPlCoordinator();
-    const imported = await gqlOk<{ importExchangeRates: { inserted: number; unchanged: number } }>(
-      `mutation($i: ImportExchangeRatesInput!) { importExchangeRates(input: $i) { inserted unchanged } }`,
+    const imported = await gqlOk<{ importExchangeRates: { inserted: number; updated: number; unchanged: number } }>(
+      `mutation($i: ImportExchangeRatesInput!) { importExchangeRates(input: $i) { inserted updated unchanged } }`,
       { i: { source: 'NBP', content: NBP } },
       importer,
     );
-    expect(imported.importExchangeRates.inserted + imported.importExchangeRates.unchanged).toBeGreaterThan(0);
+    const { inserted, updated, unchanged } = imported.importExchangeRates;
+    expect(inserted + updated + unchanged).toBe(2);
 
     const buyer = await verifiedPolishFirm();
     const { firm } = await gqlOk<{ firm: { nip: string } }>(

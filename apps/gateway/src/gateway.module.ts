@@ -18,6 +18,7 @@ import { RequestContextFactory } from './request-context.factory';
 import { HealthController } from './health.controller';
 import { QueueHealth } from './queue-health';
 import { jitExecutionPlugin } from './jit-execution.plugin';
+import { DocumentsHttpModule } from './documents/documents-http.module';
 
 type HttpRequestLike = { headers: Record<string, string | string[] | undefined> };
 
@@ -88,6 +89,7 @@ export class GatewayModule {
         IdentityGraphqlModule,
         CatalogueGraphqlModule,
         OrdersGraphqlModule,
+        DocumentsHttpModule,
       ],
       controllers: [HealthController],
       providers: [QueueHealth],

@@ -4,6 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig } from '@kooperant/platform-config';
 import { GatewayModule } from './gateway.module';
+import { registerBinaryBody } from './documents/binary-body';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -16,6 +17,7 @@ async function bootstrap(): Promise<void> {
     new FastifyAdapter({ bodyLimit: 1_048_576, trustProxy: true, requestTimeout: 30_000 }),
     { logger: levels(config.logLevel), bufferLogs: true },
   );
+  registerBinaryBody(app, config.documents.maxBytes);
   app.enableShutdownHooks();
   await app.listen(config.port, config.host);
   log.log(`GraphQL ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`);

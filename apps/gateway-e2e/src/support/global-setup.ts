@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { databaseUrl, recreateDatabase, TEST_REDIS_URL } from '@kooperant/platform-testing';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startNode, waitForReady } from './servers';
 
@@ -13,6 +15,7 @@ export const E2E_DB = `kooperant_e2e_${process.pid}`;
 export default async function globalSetup(): Promise<void> {
   await recreateDatabase(E2E_DB);
   const port = String(39_000 + Math.floor(Math.random() * 1000));
+  const documents = mkdtempSync(join(tmpdir(), 'kooperant-e2e-documents-'));
   const env = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(E2E_DB),
@@ -21,6 +24,7 @@ export default async function globalSetup(): Promise<void> {
     JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
     LOG_LEVEL: 'warn',
     GRAPHQL_INTROSPECTION: 'true',
+    DOCUMENT_STORAGE_DIR: documents,
   };
   const seed = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'seed'], {
     cwd: ROOT,
@@ -32,5 +36,5 @@ export default async function globalSetup(): Promise<void> {
   const worker = startNode('dist/apps/worker/src/main.js', env, 'worker');
   await waitForReady(`http://127.0.0.1:${port}/health/ready`, 30_000, gateway);
   process.env['E2E_BASE_URL'] = `http://127.0.0.1:${port}`;
-  (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] = { gateway, worker, database: E2E_DB };
+  (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] = { gateway, worker, database: E2E_DB, documents };
 }

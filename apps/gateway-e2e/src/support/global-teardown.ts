@@ -1,14 +1,15 @@
 import type { ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { adminSql } from '@kooperant/platform-testing';
 import { stop } from './servers';
 
-/** Stops the gateway and worker of the run and drops its database. */
+/** Stops the gateway and worker of the run and drops its database and stored documents. */
 export default async function globalTeardown(): Promise<void> {
   const procs = (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] as
-    | { gateway: ChildProcess; worker: ChildProcess; database: string }
-    | undefined;
+    { gateway: ChildProcess; worker: ChildProcess; database: string; documents: string } | undefined;
   await Promise.all([stop(procs?.gateway), stop(procs?.worker)]);
   if (procs?.database && /^[a-z0-9_]+$/.test(procs.database)) {
     await adminSql(`DROP DATABASE IF EXISTS ${procs.database} WITH (FORCE)`);
   }
+  if (procs?.documents) rmSync(procs.documents, { recursive: true, force: true });
 }

@@ -9,6 +9,7 @@ import { OrderPresenter } from './graphql/order-presenter.service';
 import { RATES_RESOLVERS } from './rates/rates.resolvers';
 import { QuoteComparisonResolver } from './compare/graphql/quote-comparison.resolver';
 import { MESSAGES_RESOLVERS } from './message/messages.resolvers';
+import { DOCUMENT_RESOLVERS } from './document/document.resolvers';
 
 export const ORDERS_RESOLVERS = [
   OrderResolver,
@@ -17,6 +18,7 @@ export const ORDERS_RESOLVERS = [
   QuoteComparisonResolver,
   ...RATES_RESOLVERS,
   ...MESSAGES_RESOLVERS,
+  ...DOCUMENT_RESOLVERS,
 ];
 
 /** The GraphQL face of cooperative orders. */

@@ -6,6 +6,7 @@ import { QuoteEntity } from './quote/quote.entity';
 import { QuoteLegEntity } from './quote/quote-leg.entity';
 import { RATES_ENTITIES } from './rates/rates.entities';
 import { MESSAGES_ENTITIES } from './message/messages.entities';
+import { DOCUMENT_ENTITIES } from './document/document.entities';
 
 export const ORDERS_ENTITIES = [
   CooperativeOrderEntity,
@@ -16,4 +17,5 @@ export const ORDERS_ENTITIES = [
   QuoteLegEntity,
   ...RATES_ENTITIES,
   ...MESSAGES_ENTITIES,
+  ...DOCUMENT_ENTITIES,
 ];

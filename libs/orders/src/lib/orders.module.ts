@@ -7,6 +7,8 @@ import { OrderService } from './order/order.service';
 import { RatesModule } from './rates/rates.module';
 import { QuoteComparisonService } from './compare/quote-comparison.service';
 import { MESSAGES_PROVIDERS } from './message/messages.providers';
+import { DOCUMENT_PROVIDERS } from './document/document.providers';
+import { DocumentService } from './document/document.service';
 import { QuoteService } from './quote/quote.service';
 import { AwardService } from './award/award.service';
 import { WorkPackageLifecycleService } from './award/work-package-lifecycle.service';
@@ -21,6 +23,7 @@ import { WorkPackageLifecycleService } from './award/work-package-lifecycle.serv
     WorkPackageLifecycleService,
     QuoteComparisonService,
     ...MESSAGES_PROVIDERS,
+    ...DOCUMENT_PROVIDERS,
   ],
   exports: [
     OrderService,
@@ -29,6 +32,7 @@ import { WorkPackageLifecycleService } from './award/work-package-lifecycle.serv
     WorkPackageLifecycleService,
     QuoteComparisonService,
     ...MESSAGES_PROVIDERS,
+    DocumentService,
     RatesModule,
   ],
 })

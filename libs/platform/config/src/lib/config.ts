@@ -33,6 +33,15 @@ const schema = z.object({
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
   /** Off only to measure or diagnose: search results are cached while the tables they come from are unchanged. */
   SEARCH_CACHE: bool.optional(),
+  /** Root folder of order documents on local disk; relative to the working folder unless absolute. */
+  DOCUMENT_STORAGE_DIR: z.string().min(1).default('.data/documents'),
+  /** Largest order document accepted, in bytes (20 MiB by default). An upload is held in memory while it is checked. */
+  DOCUMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(256 * 1024 * 1024)
+    .default(20 * 1024 * 1024),
   LOG_LEVEL: z.enum(['error', 'warn', 'log', 'debug', 'verbose']).default('log'),
 });
 
@@ -75,6 +84,7 @@ export interface KooperantConfig {
   dbPoolSize: number;
   workerConcurrency: number;
   searchCache: boolean;
+  documents: { storageDir: string; maxBytes: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
 }
 
@@ -138,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KooperantConfi
     dbPoolSize: c.DB_POOL_SIZE,
     workerConcurrency: c.WORKER_CONCURRENCY,
     searchCache: c.SEARCH_CACHE ?? true,
+    documents: { storageDir: c.DOCUMENT_STORAGE_DIR, maxBytes: c.DOCUMENT_MAX_BYTES },
     logLevel: c.LOG_LEVEL,
   };
 }

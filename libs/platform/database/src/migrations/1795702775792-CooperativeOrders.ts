@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CooperativeOrders1795702265893 implements MigrationInterface {
-  name = 'CooperativeOrders1795702265893';
+export class CooperativeOrders1795702775792 implements MigrationInterface {
+  name = 'CooperativeOrders1795702775792';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -52,6 +52,11 @@ export class CooperativeOrders1795702265893 implements MigrationInterface {
     await queryRunner.query(
       `CREATE TABLE "message_read" ("user_id" uuid NOT NULL, "order_id" uuid NOT NULL, "thread_key" text NOT NULL, "last_read_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "message_read_thread_key_check" CHECK (thread_key = 'order' OR thread_key ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'), CONSTRAINT "PK_b30528b684da53bd68efbc4ab38" PRIMARY KEY ("user_id", "order_id", "thread_key"))`,
     );
+    await queryRunner.query(
+      `CREATE TABLE "order_document" ("id" uuid NOT NULL, "order_id" uuid NOT NULL, "package_id" uuid, "file_name" character varying(200) NOT NULL, "kind" character varying(10) NOT NULL, "mime" character varying(100) NOT NULL, "size_bytes" bigint NOT NULL, "sha256" character(64) NOT NULL, "uploaded_by" uuid NOT NULL, "uploaded_by_firm_id" uuid NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "order_document_size_check" CHECK (size_bytes > 0), CONSTRAINT "order_document_kind_check" CHECK (kind IN ('pdf', 'png', 'jpeg', 'dwg', 'dxf', 'step')), CONSTRAINT "PK_1bbaf97b70f821e3ca4c8a87ed5" PRIMARY KEY ("id"))`,
+    );
+    await queryRunner.query(`CREATE INDEX "order_document_package_idx" ON "order_document"  ("package_id") `);
+    await queryRunner.query(`CREATE INDEX "order_document_order_idx" ON "order_document"  ("order_id", "created_at") `);
     await queryRunner.query(
       `ALTER TABLE "cooperative_order" ADD CONSTRAINT "FK_891a34571cc8d9e2b7ca6c7201a" FOREIGN KEY ("buyer_firm_id") REFERENCES "firm"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`,
     );
@@ -109,9 +114,17 @@ export class CooperativeOrders1795702265893 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "message_read" ADD CONSTRAINT "FK_eade704999e6ab2a1a6b49c8dfd" FOREIGN KEY ("order_id") REFERENCES "cooperative_order"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
     );
+    await queryRunner.query(
+      `ALTER TABLE "order_document" ADD CONSTRAINT "FK_1e0aefb49443bf24c6804e3be08" FOREIGN KEY ("order_id") REFERENCES "cooperative_order"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
+    await queryRunner.query(
+      `ALTER TABLE "order_document" ADD CONSTRAINT "FK_1b7391ff252fe1069b6cea43b5b" FOREIGN KEY ("package_id") REFERENCES "work_package"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "order_document" DROP CONSTRAINT "FK_1b7391ff252fe1069b6cea43b5b"`);
+    await queryRunner.query(`ALTER TABLE "order_document" DROP CONSTRAINT "FK_1e0aefb49443bf24c6804e3be08"`);
     await queryRunner.query(`ALTER TABLE "message_read" DROP CONSTRAINT "FK_eade704999e6ab2a1a6b49c8dfd"`);
     await queryRunner.query(`ALTER TABLE "message_read" DROP CONSTRAINT "FK_9dd78c73f2814b62a73f7d05886"`);
     await queryRunner.query(`ALTER TABLE "message" DROP CONSTRAINT "FK_489192a7d38d587b164916970d7"`);
@@ -131,6 +144,9 @@ export class CooperativeOrders1795702265893 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "work_package" DROP CONSTRAINT "FK_6c3bc5bf815deed627589fc0a7b"`);
     await queryRunner.query(`ALTER TABLE "cooperative_order" DROP CONSTRAINT "FK_d3e1b17d43a7e069373b7120758"`);
     await queryRunner.query(`ALTER TABLE "cooperative_order" DROP CONSTRAINT "FK_891a34571cc8d9e2b7ca6c7201a"`);
+    await queryRunner.query(`DROP INDEX "public"."order_document_order_idx"`);
+    await queryRunner.query(`DROP INDEX "public"."order_document_package_idx"`);
+    await queryRunner.query(`DROP TABLE "order_document"`);
     await queryRunner.query(`DROP TABLE "message_read"`);
     await queryRunner.query(`DROP INDEX "public"."message_thread_idx"`);
     await queryRunner.query(`DROP TABLE "message"`);

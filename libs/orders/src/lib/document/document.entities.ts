@@ -1,0 +1,3 @@
+import { OrderDocumentEntity } from './order-document.entity';
+
+export const DOCUMENT_ENTITIES = [OrderDocumentEntity];
