@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { In, type DataSource, type EntityManager } from 'typeorm';
@@ -401,11 +402,14 @@ export class OrderService {
       certificationIds: string[];
     }[],
   ): Promise<void> {
-    const ids = new Map<string, string>();
-    for (const [position, p] of packages.entries()) {
-      const w = p.draft;
-      const saved = await m.save(
-        m.create(WorkPackageEntity, {
+    // Ids made here, so that all packages go in one INSERT (one round trip, not one per package).
+    const ids = new Map(packages.map((p) => [p.draft.key.trim(), randomUUID()]));
+    await m.insert(
+      WorkPackageEntity,
+      packages.map((p, position) => {
+        const w = p.draft;
+        return {
+          id: ids.get(w.key.trim()),
           orderId,
           key: w.key.trim(),
           position,
@@ -422,11 +426,10 @@ export class OrderService {
           toleranceMm: w.toleranceMm ?? null,
           requiredCertificationIds: [...new Set(p.certificationIds)],
           dueDate: w.dueDate,
-          status: 'open',
-        }),
-      );
-      ids.set(saved.key, saved.id);
-    }
+          status: 'open' as const,
+        };
+      }),
+    );
     const edges = packages.flatMap((p) =>
       [...new Set(p.draft.after ?? [])].map((k) => ({
         packageId: ids.get(p.draft.key.trim()) as string,
