@@ -3,3 +3,4 @@ export * from './lib/admin-sql';
 export * from './lib/test-app';
 export * from './lib/domain-error';
 export * from './lib/settles-within';
+export * from './lib/db-helpers';

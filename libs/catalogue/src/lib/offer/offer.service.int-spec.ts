@@ -13,15 +13,8 @@ import { CatalogueModule } from '../catalogue.module';
 import { OfferSearchService } from '../search/offer-search.service';
 import { seedTaxonomy } from '../taxonomy/taxonomy-seeder';
 import { TaxonomyService } from '../taxonomy/taxonomy.service';
-import {
-  countRows,
-  createOffer,
-  DAY_MS,
-  offerDraft,
-  outboxEvents,
-  publishedOffer,
-  verifiedFirm,
-} from '../testing/catalogue.factories';
+import { createOffer, DAY_MS, offerDraft, publishedOffer, verifiedFirm } from '../testing/catalogue.factories';
+import { countRows, outboxEvents } from '@kooperant/platform-testing';
 import { OfferErrorCode } from './offer.errors';
 import { OfferService } from './offer.service';
 

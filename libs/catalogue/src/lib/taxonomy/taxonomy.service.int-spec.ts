@@ -3,7 +3,7 @@ import { AccessService, FirmService } from '@kooperant/identity';
 import { createTestApp, domainError, fieldsOf, settlesWithin, type TestApp } from '@kooperant/platform-testing';
 import { insertUser, plFirmDetails } from '@kooperant/identity/testing';
 import { CatalogueModule } from '../catalogue.module';
-import { countRows } from '../testing/catalogue.factories';
+import { countRows } from '@kooperant/platform-testing';
 import { seedTaxonomy } from './taxonomy-seeder';
 import { TAXONOMY_SEED } from './taxonomy.seed';
 import { TaxonomyService } from './taxonomy.service';

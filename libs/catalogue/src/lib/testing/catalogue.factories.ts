@@ -3,7 +3,6 @@
  * only tests import it. Users, clusters, coordinators and firms come from `@kooperant/identity/testing`;
  * offers go through the real OfferService so that its rules and outbox rows apply.
  */
-import type { DataSource } from 'typeorm';
 import { insertCluster, registerFirm, verifyFirm, type TestFirm } from '@kooperant/identity/testing';
 import type { TestApp } from '@kooperant/platform-testing';
 import { OfferService, type CreateOfferCommand } from '../offer/offer.service';
@@ -53,30 +52,6 @@ export async function publishedOffer(
 ): Promise<OfferEntity> {
   const draft = await createOffer(app, firm, overrides);
   return app.get(OfferService).publishOffer(firm.admin, draft.id);
-}
-
-export async function countRows(db: DataSource, table: 'firm' | 'offer' | 'outbox_event'): Promise<number> {
-  const [row] = await db.query(`SELECT count(*)::int AS n FROM ${table}`);
-  return row.n as number;
-}
-
-export interface OutboxRow {
-  id: string;
-  type: string;
-  aggregate_type: string;
-  aggregate_id: string;
-  payload: Record<string, unknown>;
-  actor_user_id: string | null;
-}
-
-/** Outbox rows of one type (optionally of one aggregate), oldest first. */
-export function outboxEvents(db: DataSource, type: string, aggregateId?: string): Promise<OutboxRow[]> {
-  return aggregateId
-    ? db.query(`SELECT * FROM outbox_event WHERE type = $1 AND aggregate_id = $2 ORDER BY created_at, id`, [
-        type,
-        aggregateId,
-      ])
-    : db.query(`SELECT * FROM outbox_event WHERE type = $1 ORDER BY created_at, id`, [type]);
 }
 
 export { DAY_MS };

@@ -5,16 +5,8 @@ import { OrdersModule } from '../orders.module';
 import { OrderErrorCode } from '../order/order.errors';
 import { OrderService } from '../order/order.service';
 import { QuoteService } from '../quote/quote.service';
-import {
-  award,
-  awardedChain,
-  leg,
-  openOrder,
-  outboxEvents,
-  pkg,
-  submitQuote,
-  verifiedFirm,
-} from '../testing/orders.factories';
+import { award, awardedChain, leg, openOrder, pkg, submitQuote, verifiedFirm } from '../testing/orders.factories';
+import { outboxEvents } from '@kooperant/platform-testing';
 import { AwardService } from './award.service';
 import { WorkPackageLifecycleService } from './work-package-lifecycle.service';
 

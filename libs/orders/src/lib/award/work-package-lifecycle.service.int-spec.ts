@@ -4,7 +4,8 @@ import { createTestApp, domainError, type TestApp } from '@kooperant/platform-te
 import { addMember, insertUser } from '@kooperant/identity/testing';
 import { OrdersModule } from '../orders.module';
 import { OrderErrorCode } from '../order/order.errors';
-import { actorFor, award, awardedChain, outboxEvents, verifiedFirm } from '../testing/orders.factories';
+import { actorFor, award, awardedChain, verifiedFirm } from '../testing/orders.factories';
+import { outboxEvents } from '@kooperant/platform-testing';
 import { WorkPackageLifecycleService } from './work-package-lifecycle.service';
 
 describe('WorkPackageLifecycleService', () => {

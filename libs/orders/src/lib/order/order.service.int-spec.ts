@@ -15,17 +15,16 @@ import { OrdersModule } from '../orders.module';
 import {
   actorFor,
   chainPackages,
-  countRows,
   createOrder,
   DAY_MS,
   daysFromNow,
   openOrder,
   orderDraft,
-  outboxEvents,
   packageDraft,
   pairClusters,
   verifiedFirm,
 } from '../testing/orders.factories';
+import { countRows, outboxEvents } from '@kooperant/platform-testing';
 import { OrderErrorCode } from './order.errors';
 import { OrderService } from './order.service';
 

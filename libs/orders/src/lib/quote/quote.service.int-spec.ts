@@ -9,17 +9,16 @@ import { OrderService } from '../order/order.service';
 import {
   actorFor,
   award,
-  countRows,
   createOrder,
   leg,
   openOrder,
-  outboxEvents,
   pkg,
   quoteDraft,
   submitQuote,
   verifiedFirm,
   type VerifiedFirm,
 } from '../testing/orders.factories';
+import { countRows, outboxEvents } from '@kooperant/platform-testing';
 import { QuoteService } from './quote.service';
 
 describe('QuoteService', () => {
