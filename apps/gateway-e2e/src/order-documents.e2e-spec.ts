@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { createHash, randomUUID } from 'node:crypto';
 import { baseUrl, gql, gqlOk } from './support/gql';
 import { signUp, verifiedPolishFirm } from './support/actors';
@@ -99,6 +100,48 @@ function upload(
     method: 'POST',
     headers: { 'content-type': contentType, ...(token ? { authorization: `Bearer ${token}` } : {}) },
     body,
+  });
+}
+
+/**
+ * An upload the server may answer before it has read the whole body (413): the answer is read even when the
+ * server closes the connection while the body is still being sent, as a browser would.
+ */
+function uploadTooLarge(
+  token: string,
+  orderId: string,
+  body: Buffer,
+  query: Record<string, string>,
+): Promise<Response> {
+  const url = new URL(`${baseUrl()}/orders/${orderId}/documents?${new URLSearchParams(query)}`);
+  return new Promise((resolve, reject) => {
+    const req = request(
+      url,
+      {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/octet-stream',
+          'content-length': body.length,
+          authorization: `Bearer ${token}`,
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => {
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === 'string') headers.set(k, v);
+          resolve(new Response(Buffer.concat(chunks), { status: res.statusCode, headers }));
+        });
+      },
+    );
+    let answered = false;
+    req.on('response', () => (answered = true));
+    // Writing the rest of the body fails once the server has answered and closed: that is expected here.
+    req.on('error', (e) => {
+      if (!answered) setTimeout(() => (answered ? undefined : reject(e)), 500);
+    });
+    req.end(body);
   });
 }
 
@@ -233,7 +276,13 @@ describe('order documents over HTTP and GraphQL', () => {
 
   it('rejects a body over the maximum with 413 DOCUMENT_TOO_LARGE and stores nothing', async () => {
     const { token, orderId } = await draftOrder();
-    const res = await upload(token, orderId, pdf(MAX_BYTES + 1), { fileName: 'huge.pdf' });
+    // The server answers 413 from the Content-Length and closes; now and then the close (a TCP reset, with the body
+    // still arriving) overtakes its answer on loopback. Such a try shows nothing, so it is made again.
+    let res: Response | undefined;
+    for (let attempt = 0; attempt < 3 && !res; attempt++) {
+      res = await uploadTooLarge(token, orderId, pdf(MAX_BYTES + 1), { fileName: 'huge.pdf' }).catch(() => undefined);
+    }
+    if (!res) throw new Error('no answer to an oversized upload in three tries');
     expect(res.status).toBe(413);
     expect((await errorOf(res)).code).toBe('DOCUMENT_TOO_LARGE');
     expect((await gqlOk<{ orderDocuments: Doc[] }>(LIST, { orderId }, token)).orderDocuments).toEqual([]);
