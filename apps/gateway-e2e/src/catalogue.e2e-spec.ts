@@ -67,7 +67,7 @@ describe('catalogue over GraphQL', () => {
 
     const coordinator = await signInPlCoordinator();
     const pending = await gqlOk<{ clusterMemberships: { id: string; firm: { id: string } }[] }>(
-      `query($c: ID!) { clusterMemberships(clusterId: $c, status: pending) { id firm { id } } }`,
+      `query($c: UUID!) { clusterMemberships(clusterId: $c, status: pending) { id firm { id } } }`,
       { c: pl },
       coordinator,
     );
@@ -137,7 +137,7 @@ describe('catalogue permissions', () => {
     const owner = await verifiedPolishFirm();
     const offer = await gqlOk<{ createOffer: { id: string } }>(CREATE, { i: offerInput(owner.firmId) }, owner.token);
     const stranger = await verifiedPolishFirm();
-    const read = await gql(`query($id: ID!) { offer(id: $id) { id } }`, { id: offer.createOffer.id }, stranger.token);
+    const read = await gql(`query($id: UUID!) { offer(id: $id) { id } }`, { id: offer.createOffer.id }, stranger.token);
     expect(read.errors?.[0].extensions?.code).toBe('OFFER_NOT_FOUND');
     const update = await gql(
       `mutation($i: UpdateOfferInput!) { updateOffer(input: $i) { id } }`,

@@ -130,3 +130,23 @@ describe('token limit', () => {
     expect(r.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
   });
 });
+
+describe('malformed ids', () => {
+  it('refuses an id that is not a UUID as bad input, for arguments and input fields alike, never as an internal error', async () => {
+    const { token } = await signUp();
+    const literal = await gql(`{ offer(id: "abc") { id } }`, {}, token);
+    expect(literal.errors?.[0].extensions?.code).toBe('VALIDATION_FAILED');
+    const variable = await gql(
+      `mutation($i: OfferIdInput!) { publishOffer(input: $i) { id } }`,
+      { i: { offerId: 'abc' } },
+      token,
+    );
+    expect(variable.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'offerId' });
+    const decide = await gql(
+      `mutation($i: DecideClusterMembershipInput!) { decideClusterMembership(input: $i) { id } }`,
+      { i: { membershipId: '1; DROP TABLE firm', verify: true } },
+      token,
+    );
+    expect(decide.errors?.[0].extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'membershipId' });
+  });
+});

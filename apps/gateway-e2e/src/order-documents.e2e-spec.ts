@@ -19,7 +19,7 @@ function pdf(padTo = 0): Buffer {
 const png = () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 
 const DOCUMENT_FIELDS = 'id orderId packageId fileName kind mime sizeBytes sha256 createdAt downloadPath';
-const LIST = `query($orderId: ID!) { orderDocuments(orderId: $orderId) { ${DOCUMENT_FIELDS} } }`;
+const LIST = `query($orderId: UUID!) { orderDocuments(orderId: $orderId) { ${DOCUMENT_FIELDS} } }`;
 
 type Doc = {
   id: string;

@@ -20,7 +20,7 @@ type Unread = { orderId: string; quoteId: string | null; unread: number };
 
 const MESSAGE = `id orderId quoteId body author { id displayName } authorFirm { id } createdAt`;
 const POST = `mutation($i: PostMessageInput!) { postMessage(input: $i) { ${MESSAGE} } }`;
-const THREAD = `query($o: ID!, $q: ID, $first: Int, $after: String) {
+const THREAD = `query($o: UUID!, $q: UUID, $first: Int, $after: String) {
   orderMessages(orderId: $o, quoteId: $q, first: $first, after: $after) {
     edges { cursor node { ${MESSAGE} } } pageInfo { hasNextPage endCursor } } }`;
 const UNREAD = `{ unreadMessageCounts { orderId quoteId unread } }`;

@@ -122,10 +122,10 @@ describe('a cooperative order from quotes to completion', () => {
     expect(plQuote.submitQuote.status).toBe('submitted');
 
     // Sealed bids: each supplier sees only its own quote; the buyer sees both.
-    const QUOTES = `query($o: ID!) { quotesOfOrder(orderId: $o) { id } }`;
+    const QUOTES = `query($o: UUID!) { quotesOfOrder(orderId: $o) { id } }`;
     const seenByLt = await gqlOk<{ quotesOfOrder: { id: string }[] }>(QUOTES, { o: order.id }, lt);
     expect(seenByLt.quotesOfOrder.map((q) => q.id)).toEqual([ltQuote.submitQuote.id]);
-    const direct = await gql(`query($id: ID!) { quote(id: $id) { id } }`, { id: plQuote.submitQuote.id }, lt);
+    const direct = await gql(`query($id: UUID!) { quote(id: $id) { id } }`, { id: plQuote.submitQuote.id }, lt);
     expect(direct.errors?.[0].extensions?.code).toBe('QUOTE_NOT_FOUND');
     const seenByBuyer = await gqlOk<{ quotesOfOrder: { id: string }[] }>(QUOTES, { o: order.id }, buyer.token);
     expect(seenByBuyer.quotesOfOrder).toHaveLength(2);
@@ -209,7 +209,7 @@ describe('a cooperative order from quotes to completion', () => {
     expect(results.filter((r) => r.errors?.[0].extensions?.code === 'PACKAGE_ALREADY_AWARDED')).toHaveLength(49);
     const [row] = (
       await gqlOk<{ cooperativeOrder: Order }>(
-        `query($id: ID!) { cooperativeOrder(id: $id) { ${ORDER} } }`,
+        `query($id: UUID!) { cooperativeOrder(id: $id) { ${ORDER} } }`,
         { id: order.id },
         buyer.token,
       )

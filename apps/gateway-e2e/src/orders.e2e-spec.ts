@@ -105,7 +105,7 @@ describe('cooperative orders over GraphQL', () => {
     });
 
     const lt = await signInLtDemoUser();
-    const hiddenDraft = await gql(`query($id: ID!) { cooperativeOrder(id: $id) { id } }`, { id: order.id }, lt);
+    const hiddenDraft = await gql(`query($id: UUID!) { cooperativeOrder(id: $id) { id } }`, { id: order.id }, lt);
     expect(hiddenDraft.errors?.[0].extensions?.code).toBe('ORDER_NOT_FOUND');
 
     const published = await gqlOk<{ publishCooperativeOrder: { status: string } }>(
@@ -118,7 +118,7 @@ describe('cooperative orders over GraphQL', () => {
     const open = await gqlOk<{ openCooperativeOrders: { edges: { node: { id: string } }[] } }>(OPEN, {}, lt);
     expect(open.openCooperativeOrders.edges.map((e) => e.node.id)).toContain(order.id);
     const seen = await gqlOk<{ cooperativeOrder: { id: string } }>(
-      `query($id: ID!) { cooperativeOrder(id: $id) { id } }`,
+      `query($id: UUID!) { cooperativeOrder(id: $id) { id } }`,
       { id: order.id },
       lt,
     );
@@ -126,11 +126,11 @@ describe('cooperative orders over GraphQL', () => {
 
     // Coordinators of both partner clusters see it too; a stranger with no firm does not.
     for (const coordinator of [await signInPlCoordinator(), await signInLtCoordinator()]) {
-      const r = await gql(`query($id: ID!) { cooperativeOrder(id: $id) { id } }`, { id: order.id }, coordinator);
+      const r = await gql(`query($id: UUID!) { cooperativeOrder(id: $id) { id } }`, { id: order.id }, coordinator);
       expect(r.errors).toBeUndefined();
     }
     const stranger = await signUp('en');
-    const r = await gql(`query($id: ID!) { cooperativeOrder(id: $id) { id } }`, { id: order.id }, stranger.token);
+    const r = await gql(`query($id: UUID!) { cooperativeOrder(id: $id) { id } }`, { id: order.id }, stranger.token);
     expect(r.errors?.[0].extensions?.code).toBe('ORDER_NOT_FOUND');
   });
 

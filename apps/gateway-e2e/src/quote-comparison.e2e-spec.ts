@@ -31,7 +31,7 @@ describe('comparing quotes in the order currency', () => {
 
     const buyer = await verifiedPolishFirm();
     const { firm } = await gqlOk<{ firm: { nip: string } }>(
-      `query($id: ID!) { firm(id: $id) { nip } }`,
+      `query($id: UUID!) { firm(id: $id) { nip } }`,
       { id: buyer.firmId },
       buyer.token,
     );
@@ -140,7 +140,7 @@ describe('comparing quotes in the order currency', () => {
         }[];
       };
     }>(
-      `query($o: ID!) { compareQuotes(orderId: $o) { currency
+      `query($o: UUID!) { compareQuotes(orderId: $o) { currency
           packages { key offers { quoteId priceMinor currency converted { amountMinor source effectiveDate rate } } }
           chains { kind quoteId totalMinor borderCrossings legs { quoteId } } } }`,
       { o: order.createCooperativeOrder.id },
@@ -163,7 +163,7 @@ describe('comparing quotes in the order currency', () => {
 
     // Suppliers do not get to compare.
     const denied = await gql(
-      `query($o: ID!) { compareQuotes(orderId: $o) { currency } }`,
+      `query($o: UUID!) { compareQuotes(orderId: $o) { currency } }`,
       { o: order.createCooperativeOrder.id },
       lt,
     );

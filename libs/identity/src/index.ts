@@ -28,3 +28,4 @@ export * from './lib/graphql/identity.loaders';
 export * from './lib/graphql/page-info.model';
 export { DEMO_FIRMS, type DemoFirmSeed } from './lib/seed/demo-firms.seed';
 export * from './lib/seed/demo-accounts';
+export * from './lib/graphql/uuid.scalar';

@@ -1,15 +1,16 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { LocaleCode } from '@kooperant/identity';
 
 import { IndicativePriceInput } from './indicative-price.input';
 import { OfferCapacityInput } from './offer-capacity.input';
 import { OfferTranslationInput } from './offer-translation.input';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class CreateOfferInput {
   @Field({ nullable: true, description: 'Replaying a key returns the offer the first call created.' })
   idempotencyKey?: string;
-  @Field(() => ID) firmId: string;
+  @Field(() => UuidScalar) firmId: string;
   @Field(() => LocaleCode, { description: 'The language title and description are written in.' }) language: LocaleCode;
   @Field() title: string;
   @Field() description: string;

@@ -1,8 +1,9 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { OfferStatusCode } from './catalogue.enums';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class MyOffersFilterInput {
-  @Field(() => ID, { nullable: true }) firmId?: string;
+  @Field(() => UuidScalar, { nullable: true }) firmId?: string;
   @Field(() => OfferStatusCode, { nullable: true }) status?: OfferStatusCode;
 }

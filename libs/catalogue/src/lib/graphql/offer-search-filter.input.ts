@@ -1,5 +1,6 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { CountryCode } from '@kooperant/identity';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class OfferSearchFilterInput {
@@ -11,7 +12,7 @@ export class OfferSearchFilterInput {
   @Field(() => [CountryCode], { nullable: true, description: "The offering firm's country." })
   firmCountries?: CountryCode[];
   @Field({ nullable: true, description: 'The offer serves this country (ISO code).' }) servesCountry?: string;
-  @Field(() => ID, { nullable: true, description: 'The firm is a verified member of this cluster.' })
+  @Field(() => UuidScalar, { nullable: true, description: 'The firm is a verified member of this cluster.' })
   clusterId?: string;
   @Field(() => Float, { nullable: true, description: 'Sheet or wall thickness the firm must be able to work, mm.' })
   thicknessMm?: number;

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
 import {
   checkPageSize,
@@ -25,6 +25,7 @@ import { CreateOfferInput } from './create-offer.input';
 import { MyOffersFilterInput } from './my-offers-filter.input';
 import { OfferIdInput } from './offer-id.input';
 import { UpdateOfferInput } from './update-offer.input';
+import { UuidScalar } from '@kooperant/identity';
 
 @Resolver(() => OfferModel)
 export class OfferResolver {
@@ -38,7 +39,7 @@ export class OfferResolver {
   @Query(() => OfferModel, { description: 'An offer: published ones for everyone signed in, others for their firm.' })
   async offer(
     @CurrentActor() actor: Actor | null,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UuidScalar }) id: string,
     @Context('loaders') l: LoaderCache,
   ) {
     return this.withFirm(await this.offers.getOffer(requireActor(actor), id), l);

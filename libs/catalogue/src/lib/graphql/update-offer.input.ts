@@ -1,13 +1,14 @@
-import { Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, InputType, Int } from '@nestjs/graphql';
 import { LocaleCode } from '@kooperant/identity';
 
 import { IndicativePriceInput } from './indicative-price.input';
 import { OfferCapacityInput } from './offer-capacity.input';
 import { OfferTranslationInput } from './offer-translation.input';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class UpdateOfferInput {
-  @Field(() => ID) offerId: string;
+  @Field(() => UuidScalar) offerId: string;
   @Field(() => LocaleCode, { nullable: true }) language?: LocaleCode;
   @Field({ nullable: true }) title?: string;
   @Field({ nullable: true }) description?: string;

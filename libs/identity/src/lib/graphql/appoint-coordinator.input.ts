@@ -1,7 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { UuidScalar } from './uuid.scalar';
 
 @InputType()
 export class AppointCoordinatorInput {
-  @Field(() => ID) clusterId: string;
+  @Field(() => UuidScalar) clusterId: string;
   @Field() email: string;
 }

@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { requireActor } from '../access/access.service';
 import type { Actor } from '../access/actor';
 import { ClusterService } from '../cluster/cluster.service';
@@ -12,6 +12,7 @@ import { AppointCoordinatorInput } from './appoint-coordinator.input';
 import { DecideClusterMembershipInput } from './decide-cluster-membership.input';
 import { RequestClusterMembershipInput } from './request-cluster-membership.input';
 import { OkPayloadModel } from './ok-payload.model';
+import { UuidScalar } from './uuid.scalar';
 
 @Resolver(() => ClusterModel)
 export class ClusterResolver {
@@ -31,7 +32,7 @@ export class ClusterResolver {
   @Query(() => [ClusterMembershipModel], { description: "A cluster's membership requests (its coordinators)." })
   clusterMemberships(
     @CurrentActor() actor: Actor | null,
-    @Args('clusterId', { type: () => ID }) clusterId: string,
+    @Args('clusterId', { type: () => UuidScalar }) clusterId: string,
     @Args('status', { type: () => MembershipStatusCode, nullable: true }) status?: MembershipStatusCode,
   ) {
     return this.clusterService.membershipsOfCluster(requireActor(actor), clusterId, status);

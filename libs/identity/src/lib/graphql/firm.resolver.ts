@@ -1,4 +1,4 @@
-import { Args, ID, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { Args, Mutation, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { requireActor } from '../access/access.service';
 import type { Actor } from '../access/actor';
 import { FirmService } from '../firm/firm.service';
@@ -12,6 +12,7 @@ import { SetFirmMemberInput } from './set-firm-member.input';
 import { UpdateFirmInput } from './update-firm.input';
 import { OkPayloadModel } from './ok-payload.model';
 import { firmLoader, membershipsLoader } from './identity.loaders';
+import { UuidScalar } from './uuid.scalar';
 
 @Resolver(() => FirmModel)
 export class FirmResolver {
@@ -23,7 +24,7 @@ export class FirmResolver {
   @Query(() => FirmModel, { nullable: true })
   async firm(
     @CurrentActor() actor: Actor | null,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UuidScalar }) id: string,
     @Loaders() l: LoaderCache,
   ) {
     requireActor(actor);

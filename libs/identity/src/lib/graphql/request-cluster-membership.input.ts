@@ -1,7 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { UuidScalar } from './uuid.scalar';
 
 @InputType()
 export class RequestClusterMembershipInput {
-  @Field(() => ID) firmId: string;
-  @Field(() => ID) clusterId: string;
+  @Field(() => UuidScalar) firmId: string;
+  @Field(() => UuidScalar) clusterId: string;
 }

@@ -1,9 +1,10 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { FirmRoleCode } from './enums';
+import { UuidScalar } from './uuid.scalar';
 
 @InputType()
 export class SetFirmMemberInput {
-  @Field(() => ID) firmId: string;
+  @Field(() => UuidScalar) firmId: string;
   @Field() email: string;
   @Field(() => FirmRoleCode) role: FirmRoleCode;
 }

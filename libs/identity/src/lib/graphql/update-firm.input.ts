@@ -1,11 +1,12 @@
-import { Field, Float, ID, InputType } from '@nestjs/graphql';
+import { Field, Float, InputType } from '@nestjs/graphql';
 import { FirmSizeClass } from './enums';
 
 import { NaceCodeInput } from './nace-code.input';
+import { UuidScalar } from './uuid.scalar';
 
 @InputType()
 export class UpdateFirmInput {
-  @Field(() => ID) firmId: string;
+  @Field(() => UuidScalar) firmId: string;
   @Field({ nullable: true }) name?: string;
   @Field({ nullable: true }) nip?: string;
   @Field({ nullable: true }) regon?: string;

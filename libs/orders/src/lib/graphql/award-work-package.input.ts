@@ -1,8 +1,9 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class AwardWorkPackageInput {
   @Field({ description: 'Required: a replay returns the first result.' }) idempotencyKey: string;
-  @Field(() => ID) packageId: string;
-  @Field(() => ID) quoteId: string;
+  @Field(() => UuidScalar) packageId: string;
+  @Field(() => UuidScalar) quoteId: string;
 }

@@ -1,7 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class CancelAwardInput {
-  @Field(() => ID) packageId: string;
+  @Field(() => UuidScalar) packageId: string;
   @Field() reason: string;
 }

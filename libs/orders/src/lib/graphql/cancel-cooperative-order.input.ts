@@ -1,7 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class CancelCooperativeOrderInput {
-  @Field(() => ID) orderId: string;
+  @Field(() => UuidScalar) orderId: string;
   @Field() reason: string;
 }

@@ -1,7 +1,8 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class ConfirmQuoteLegsInput {
-  @Field(() => ID) quoteId: string;
-  @Field(() => ID, { description: 'The partner firm (one of yours) whose legs you confirm.' }) firmId: string;
+  @Field(() => UuidScalar) quoteId: string;
+  @Field(() => UuidScalar, { description: 'The partner firm (one of yours) whose legs you confirm.' }) firmId: string;
 }

@@ -1,8 +1,9 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
 import { OrderStatusCode } from './orders.enums';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class MyOrdersFilterInput {
-  @Field(() => ID, { nullable: true }) firmId?: string;
+  @Field(() => UuidScalar, { nullable: true }) firmId?: string;
   @Field(() => OrderStatusCode, { nullable: true }) status?: OrderStatusCode;
 }

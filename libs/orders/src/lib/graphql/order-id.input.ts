@@ -1,6 +1,7 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class OrderIdInput {
-  @Field(() => ID) orderId: string;
+  @Field(() => UuidScalar) orderId: string;
 }

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
 import {
   checkPageSize,
@@ -22,6 +22,7 @@ import { CancelCooperativeOrderInput } from './cancel-cooperative-order.input';
 import { MyOrdersFilterInput } from './my-orders-filter.input';
 import { OpenOrdersFilterInput } from './open-orders-filter.input';
 import { OrderPresenter } from './order-presenter.service';
+import { UuidScalar } from '@kooperant/identity';
 
 @Resolver(() => CooperativeOrderModel)
 export class OrderResolver {
@@ -36,7 +37,7 @@ export class OrderResolver {
   })
   async cooperativeOrder(
     @CurrentActor() actor: Actor | null,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UuidScalar }) id: string,
     @Context('loaders') l: LoaderCache,
   ) {
     return this.present(await this.orders.getOrder(requireActor(actor), id), l);

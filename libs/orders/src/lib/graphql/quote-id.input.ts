@@ -1,6 +1,7 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class QuoteIdInput {
-  @Field(() => ID) quoteId: string;
+  @Field(() => UuidScalar) quoteId: string;
 }

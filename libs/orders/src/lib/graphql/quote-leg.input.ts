@@ -1,10 +1,11 @@
-import { Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Field, Float, InputType, Int } from '@nestjs/graphql';
 import { CurrencyCode } from '@kooperant/catalogue';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class QuoteLegInput {
-  @Field(() => ID) packageId: string;
-  @Field(() => ID, {
+  @Field(() => UuidScalar) packageId: string;
+  @Field(() => UuidScalar, {
     nullable: true,
     description: 'The firm doing this step; default the quoting firm (a joint quote names partners).',
   })

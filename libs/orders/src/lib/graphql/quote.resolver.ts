@@ -1,4 +1,4 @@
-import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
 import {
   CurrentActor,
   FirmService,
@@ -14,6 +14,7 @@ import { SubmitQuoteInput } from './submit-quote.input';
 import { ReviseQuoteInput } from './revise-quote.input';
 import { QuoteIdInput } from './quote-id.input';
 import { ConfirmQuoteLegsInput } from './confirm-quote-legs.input';
+import { UuidScalar } from '@kooperant/identity';
 
 @Resolver(() => QuoteModel)
 export class QuoteResolver {
@@ -27,7 +28,7 @@ export class QuoteResolver {
   })
   async quotesOfOrder(
     @CurrentActor() actor: Actor | null,
-    @Args('orderId', { type: () => ID }) orderId: string,
+    @Args('orderId', { type: () => UuidScalar }) orderId: string,
     @Context('loaders') l: LoaderCache,
   ) {
     const views = await this.quotes.quotesOfOrder(requireActor(actor), orderId);
@@ -37,7 +38,7 @@ export class QuoteResolver {
   @Query(() => QuoteModel)
   async quote(
     @CurrentActor() actor: Actor | null,
-    @Args('id', { type: () => ID }) id: string,
+    @Args('id', { type: () => UuidScalar }) id: string,
     @Context('loaders') l: LoaderCache,
   ) {
     return this.present(await this.quotes.getQuote(requireActor(actor), id), l);

@@ -1,7 +1,8 @@
-import { Args, Context, ID, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import { CurrentActor, FirmService, firmLoader, LoaderCache, requireActor, type Actor } from '@kooperant/identity';
 import { QuoteComparisonService, type ComparedOffer } from '../quote-comparison.service';
 import { QuoteComparisonModel } from './quote-comparison.model';
+import { UuidScalar } from '@kooperant/identity';
 
 @Resolver(() => QuoteComparisonModel)
 export class QuoteComparisonResolver {
@@ -15,7 +16,7 @@ export class QuoteComparisonResolver {
   })
   async compareQuotes(
     @CurrentActor() actor: Actor | null,
-    @Args('orderId', { type: () => ID }) orderId: string,
+    @Args('orderId', { type: () => UuidScalar }) orderId: string,
     @Context('loaders') l: LoaderCache,
   ) {
     const c = await this.comparisons.compare(requireActor(actor), orderId);

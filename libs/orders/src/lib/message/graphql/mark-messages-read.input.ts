@@ -1,8 +1,12 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { Field, InputType } from '@nestjs/graphql';
+import { UuidScalar } from '@kooperant/identity';
 
 @InputType()
 export class MarkMessagesReadInput {
-  @Field(() => ID) orderId: string;
-  @Field(() => ID, { nullable: true, description: "The quote whose thread was read; omit for the order's thread." })
+  @Field(() => UuidScalar) orderId: string;
+  @Field(() => UuidScalar, {
+    nullable: true,
+    description: "The quote whose thread was read; omit for the order's thread.",
+  })
   quoteId?: string | null;
 }

@@ -1,5 +1,5 @@
 import { Inject } from '@nestjs/common';
-import { Args, Context, ID, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
 import {
   checkPageSize,
@@ -22,6 +22,7 @@ import { UnreadCountModel } from './unread-count.model';
 import { PostMessageInput } from './post-message.input';
 import { MarkMessagesReadInput } from './mark-messages-read.input';
 import { messageAuthorLoader } from './message-author.loader';
+import { UuidScalar } from '@kooperant/identity';
 
 /** Message threads of orders and quotes, between the buyer, the suppliers concerned and the cluster coordinators. */
 @Resolver(() => MessageModel)
@@ -38,8 +39,8 @@ export class MessageResolver {
   async orderMessages(
     @CurrentActor() actor: Actor | null,
     @Context('loaders') l: LoaderCache,
-    @Args('orderId', { type: () => ID }) orderId: string,
-    @Args('quoteId', { type: () => ID, nullable: true }) quoteId: string | null,
+    @Args('orderId', { type: () => UuidScalar }) orderId: string,
+    @Args('quoteId', { type: () => UuidScalar, nullable: true }) quoteId: string | null,
     @Args('first', { type: () => Int, defaultValue: 20 }) first: number,
     @Args('after', { nullable: true }) after?: string,
   ): Promise<MessageConnectionModel> {
