@@ -18,13 +18,14 @@ function pdf(padTo = 0): Buffer {
 }
 const png = () => Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
 
-const DOCUMENT_FIELDS = 'id orderId packageId fileName kind mime sizeBytes sha256 createdAt downloadPath';
+const DOCUMENT_FIELDS = 'id orderId packageId quoteId fileName kind mime sizeBytes sha256 createdAt downloadPath';
 const LIST = `query($orderId: UUID!) { orderDocuments(orderId: $orderId) { ${DOCUMENT_FIELDS} } }`;
 
 type Doc = {
   id: string;
   orderId: string;
   packageId: string | null;
+  quoteId: string | null;
   fileName: string;
   kind: string;
   mime: string;
@@ -286,5 +287,46 @@ describe('order documents over HTTP and GraphQL', () => {
     expect(res.status).toBe(413);
     expect((await errorOf(res)).code).toBe('DOCUMENT_TOO_LARGE');
     expect((await gqlOk<{ orderDocuments: Doc[] }>(LIST, { orderId }, token)).orderDocuments).toEqual([]);
+  });
+});
+
+describe('documents of a quote', () => {
+  it('lets a supplier attach a document to its quote, shows it to the buyer, and keeps it from a competing supplier', async () => {
+    const { token: buyer, orderId, packageIds } = await draftOrder();
+    await gqlOk(`mutation($i: OrderIdInput!) { publishCooperativeOrder(input: $i) { id } }`, { i: { orderId } }, buyer);
+    const [a, b] = [await verifiedPolishFirm(), await verifiedPolishFirm()];
+    const quoteOf = async (s: { token: string; firmId: string }) =>
+      (
+        await gqlOk<{ submitQuote: { id: string } }>(
+          `mutation($i: SubmitQuoteInput!) { submitQuote(input: $i) { id } }`,
+          {
+            i: {
+              idempotencyKey: `q-${randomUUID()}`,
+              orderId,
+              firmId: s.firmId,
+              validUntil: at(20),
+              legs: [{ packageId: packageIds['cut'], priceMinor: 50_000, currency: 'PLN', leadTimeDays: 5 }],
+            },
+          },
+          s.token,
+        )
+      ).submitQuote.id;
+    const quoteA = await quoteOf(a);
+    await quoteOf(b);
+
+    const res = await upload(a.token, orderId, pdf(), { fileName: 'certyfikat-EN1090.pdf', quoteId: quoteA });
+    expect(res.status).toBe(201);
+    const doc = ((await res.json()) as { document: Doc & { quoteId: string } }).document;
+    expect(doc.quoteId).toBe(quoteA);
+
+    const seenByBuyer = await gqlOk<{ orderDocuments: Doc[] }>(LIST, { orderId }, buyer);
+    expect(seenByBuyer.orderDocuments.map((d) => d.id)).toContain(doc.id);
+    const seenByCompetitor = await gqlOk<{ orderDocuments: Doc[] }>(LIST, { orderId }, b.token);
+    expect(seenByCompetitor.orderDocuments.map((d) => d.id)).not.toContain(doc.id);
+    expect((await download(b.token, doc.downloadPath)).status).toBe(404);
+    expect((await download(buyer, doc.downloadPath)).status).toBe(200);
+
+    const intruder = await upload(b.token, orderId, pdf(), { fileName: 'x.pdf', quoteId: quoteA });
+    expect(intruder.status).toBe(404);
   });
 });

@@ -24,7 +24,7 @@ export class DocumentsController {
   ) {}
 
   /**
-   * `POST /orders/:orderId/documents?fileName=frame.pdf[&packageId=...]`, the file's bytes as an
+   * `POST /orders/:orderId/documents?fileName=frame.pdf[&packageId=...][&quoteId=...]`, the file's bytes as an
    * `application/octet-stream` body (see registerBinaryBody). 201 with `{ document }` and its Location.
    */
   @Post('orders/:orderId/documents')
@@ -45,6 +45,7 @@ export class DocumentsController {
     const document = await this.documents.upload(actor, {
       orderId,
       packageId: single(query, 'packageId'),
+      quoteId: single(query, 'quoteId'),
       fileName: single(query, 'fileName') ?? '',
       bytes: request.body,
     });

@@ -158,6 +158,7 @@ describe('DocumentService', () => {
           documentId: doc.id,
           orderId: view.order.id,
           packageId: null,
+          quoteId: null,
           buyerFirmId,
           clusterId,
           kind: 'pdf',

@@ -6,6 +6,8 @@ import { DomainError } from '@kooperant/platform-errors';
 import { PG_FOREIGN_KEY_VIOLATION, pgErrorCode, recordEvent } from '@kooperant/platform-database';
 import type { Actor } from '@kooperant/identity';
 import { OrderService } from '../order/order.service';
+import { QuoteService } from '../quote/quote.service';
+import type { CooperativeOrderEntity } from '../order/cooperative-order.entity';
 import { OrderErrorCode } from '../order/order.errors';
 import { OrderDocumentEntity } from './order-document.entity';
 import { DOCUMENT_STORAGE, documentStorageKey, type DocumentStorage } from './document-storage';
@@ -18,6 +20,8 @@ export interface UploadDocumentCommand {
   orderId: string;
   /** A work package of the order to attach it to; absent, null or empty for the order as a whole. */
   packageId?: string | null;
+  /** A quote of the order to attach it to, by a firm taking part in the quote (the buyer attaches to the order). */
+  quoteId?: string | null;
   /** The client's name for the file: sanitized, and checked against the content's type. */
   fileName: string;
   bytes: Buffer;
@@ -44,12 +48,18 @@ export class DocumentService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly orders: OrderService,
+    private readonly quotes: QuoteService,
     @Inject(DOCUMENT_STORAGE) private readonly storage: DocumentStorage,
     @Inject(DOCUMENT_OPTIONS) private readonly options: DocumentOptions,
   ) {}
 
   async upload(actor: Actor, cmd: UploadDocumentCommand): Promise<OrderDocumentEntity> {
-    const { order, packages } = await this.orders.requireBuyerOrder(actor, orderIdOf(cmd.orderId));
+    const quoteId = cmd.quoteId ? cmd.quoteId.toLowerCase() : null;
+    const { order, packages, uploaderFirmId } = quoteId
+      ? await this.quoteParty(actor, orderIdOf(cmd.orderId), quoteId)
+      : await this.orders
+          .requireBuyerOrder(actor, orderIdOf(cmd.orderId))
+          .then((v) => ({ ...v, uploaderFirmId: v.order.buyerFirmId }));
     const packageId = cmd.packageId ? cmd.packageId.toLowerCase() : null;
     if (packageId !== null && !packages.some((p) => p.id === packageId)) {
       throw DomainError.invalid('packageId', 'UNKNOWN_REFERENCE', 'The order has no such work package.');
@@ -88,13 +98,14 @@ export class DocumentService {
           id,
           orderId: order.id,
           packageId,
+          quoteId,
           fileName: named.fileName,
           kind: type.kind,
           mime: type.mime,
           sizeBytes: bytes.length,
           sha256,
           uploadedBy: actor.userId,
-          uploadedByFirmId: order.buyerFirmId,
+          uploadedByFirmId: uploaderFirmId,
         };
         const inserted = await m.insert(OrderDocumentEntity, values);
         const row = Object.assign(m.create(OrderDocumentEntity, values), inserted.generatedMaps[0]);
@@ -106,6 +117,7 @@ export class DocumentService {
             documentId: id,
             orderId: order.id,
             packageId,
+            quoteId,
             buyerFirmId: order.buyerFirmId,
             clusterId: order.clusterId,
             kind: type.kind,
@@ -134,10 +146,13 @@ export class DocumentService {
   /** The documents of an order the caller may see, oldest first; ORDER_NOT_FOUND otherwise. */
   async list(actor: Actor, orderId: string): Promise<OrderDocumentEntity[]> {
     const { order } = await this.orders.getOrder(actor, orderIdOf(orderId));
-    return this.db.getRepository(OrderDocumentEntity).find({
+    const all = await this.db.getRepository(OrderDocumentEntity).find({
       where: { orderId: order.id },
       order: { createdAt: 'ASC', id: 'ASC' },
     });
+    const quoteIds = [...new Set(all.flatMap((d) => (d.quoteId ? [d.quoteId] : [])))];
+    const visible = await this.visibleQuotes(actor, order, quoteIds);
+    return all.filter((d) => !d.quoteId || visible.has(d.quoteId));
   }
 
   /**
@@ -150,13 +165,44 @@ export class DocumentService {
     const document = await this.db.getRepository(OrderDocumentEntity).findOneBy({ id: documentId.toLowerCase() });
     if (!document) throw notFound();
     try {
-      await this.orders.getOrder(actor, document.orderId);
+      const { order } = await this.orders.getOrder(actor, document.orderId);
+      if (document.quoteId && !(await this.visibleQuotes(actor, order, [document.quoteId])).has(document.quoteId)) {
+        throw notFound();
+      }
     } catch (e) {
       if (e instanceof DomainError && e.code === OrderErrorCode.ORDER_NOT_FOUND) throw notFound();
       throw e;
     }
     const stream = await this.storage.get(documentStorageKey(document.orderId, document.id));
     return { document, stream };
+  }
+
+  /** Quote documents are sealed like their quote: the buyer, the order's coordinators and the quote's firms. */
+  private async visibleQuotes(actor: Actor, order: CooperativeOrderEntity, quoteIds: string[]): Promise<Set<string>> {
+    if (quoteIds.length === 0) return new Set();
+    const roles = await actor.roles();
+    if (this.orders.seesAllQuotes(roles, order)) return new Set(quoteIds);
+    const rows: { id: string }[] = await this.db.query(
+      `SELECT DISTINCT q.id FROM quote q LEFT JOIN quote_leg l ON l.quote_id = q.id
+       WHERE q.id = ANY($1::uuid[]) AND (q.lead_firm_id = ANY($2::uuid[]) OR l.firm_id = ANY($2::uuid[]))`,
+      [quoteIds, [...roles.firms.keys()]],
+    );
+    return new Set(rows.map((r) => r.id));
+  }
+
+  /** The order of a quote the caller's firm leads or takes part in, for attaching a document to that quote. */
+  private async quoteParty(actor: Actor, orderId: string, quoteId: string) {
+    const notFound = () => DomainError.notFound('Quote', OrderErrorCode.QUOTE_NOT_FOUND);
+    if (!UUID.test(quoteId)) throw notFound();
+    const view = await this.quotes.getQuote(actor, quoteId).catch(() => {
+      throw notFound();
+    });
+    if (view.quote.orderId !== orderId) throw notFound();
+    const roles = await actor.roles();
+    const firm = [view.quote.leadFirmId, ...view.legs.map((l) => l.firmId)].find((f) => roles.firms.has(f));
+    if (!firm) throw DomainError.forbidden('Only the firms of a quote attach documents to it.');
+    const { order, packages } = await this.orders.load(orderId);
+    return { order, packages, uploaderFirmId: firm };
   }
 }
 

@@ -1,6 +1,7 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn } from 'typeorm';
 import { CooperativeOrderEntity } from '../order/cooperative-order.entity';
 import { WorkPackageEntity } from '../order/work-package.entity';
+import { QuoteEntity } from '../quote/quote.entity';
 import type { DocumentKind } from './file-type';
 
 /** bigint comes back from pg as a string; document sizes are far below 2^53. */
@@ -38,6 +39,14 @@ export class OrderDocumentEntity {
   @ManyToOne(() => WorkPackageEntity, { onDelete: 'SET NULL' })
   @JoinColumn({ name: 'package_id' })
   package?: WorkPackageEntity | null;
+
+  /** A supplier's document to its quote (drawings, certificates): sealed like the quote itself. */
+  @Column({ name: 'quote_id', type: 'uuid', nullable: true })
+  quoteId: string | null;
+
+  @ManyToOne(() => QuoteEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'quote_id' })
+  quote?: QuoteEntity | null;
 
   /** The client's name for it, sanitized (see file-name.ts), with an extension that agrees with the content. */
   @Column({ name: 'file_name', type: 'varchar', length: 200 })

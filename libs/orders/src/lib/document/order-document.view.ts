@@ -11,6 +11,7 @@ export interface OrderDocumentView {
   id: string;
   orderId: string;
   packageId: string | null;
+  quoteId: string | null;
   fileName: string;
   kind: DocumentKind;
   mime: string;
@@ -25,6 +26,7 @@ export function toOrderDocumentView(d: OrderDocumentEntity): OrderDocumentView {
     id: d.id,
     orderId: d.orderId,
     packageId: d.packageId,
+    quoteId: d.quoteId,
     fileName: d.fileName,
     kind: d.kind,
     mime: d.mime,

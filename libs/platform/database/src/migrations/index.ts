@@ -2,7 +2,7 @@ import { Initial1795697295441 } from './1795697295441-Initial';
 import { OfferSearch1795697295442 } from './1795697295442-OfferSearch';
 import { ChangeFeed1795697295443 } from './1795697295443-ChangeFeed';
 import { SearchLexicon1795697295444 } from './1795697295444-SearchLexicon';
-import { CooperativeOrders1795702775792 } from './1795702775792-CooperativeOrders';
+import { CooperativeOrders1795704077346 } from './1795704077346-CooperativeOrders';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -10,5 +10,5 @@ export const MIGRATIONS = [
   OfferSearch1795697295442,
   ChangeFeed1795697295443,
   SearchLexicon1795697295444,
-  CooperativeOrders1795702775792,
+  CooperativeOrders1795704077346,
 ];

@@ -9,6 +9,8 @@ export class OrderDocumentModel {
   @Field(() => ID) orderId: string;
   @Field(() => ID, { nullable: true, description: 'The work package it belongs to; null for the whole order.' })
   packageId: string | null;
+  @Field(() => ID, { nullable: true, description: "A supplier's document to its quote; sealed like the quote." })
+  quoteId: string | null;
   @Field({ description: 'The uploader’s name for it, sanitized; its extension agrees with the content.' })
   fileName: string;
   @Field(() => DocumentKindCode) kind: DocumentKindCode;

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CooperativeOrders1795702775792 implements MigrationInterface {
-  name = 'CooperativeOrders1795702775792';
+export class CooperativeOrders1795704077346 implements MigrationInterface {
+  name = 'CooperativeOrders1795704077346';
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -53,7 +53,7 @@ export class CooperativeOrders1795702775792 implements MigrationInterface {
       `CREATE TABLE "message_read" ("user_id" uuid NOT NULL, "order_id" uuid NOT NULL, "thread_key" text NOT NULL, "last_read_at" TIMESTAMP WITH TIME ZONE NOT NULL, CONSTRAINT "message_read_thread_key_check" CHECK (thread_key = 'order' OR thread_key ~ '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'), CONSTRAINT "PK_b30528b684da53bd68efbc4ab38" PRIMARY KEY ("user_id", "order_id", "thread_key"))`,
     );
     await queryRunner.query(
-      `CREATE TABLE "order_document" ("id" uuid NOT NULL, "order_id" uuid NOT NULL, "package_id" uuid, "file_name" character varying(200) NOT NULL, "kind" character varying(10) NOT NULL, "mime" character varying(100) NOT NULL, "size_bytes" bigint NOT NULL, "sha256" character(64) NOT NULL, "uploaded_by" uuid NOT NULL, "uploaded_by_firm_id" uuid NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "order_document_size_check" CHECK (size_bytes > 0), CONSTRAINT "order_document_kind_check" CHECK (kind IN ('pdf', 'png', 'jpeg', 'dwg', 'dxf', 'step')), CONSTRAINT "PK_1bbaf97b70f821e3ca4c8a87ed5" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "order_document" ("id" uuid NOT NULL, "order_id" uuid NOT NULL, "package_id" uuid, "quote_id" uuid, "file_name" character varying(200) NOT NULL, "kind" character varying(10) NOT NULL, "mime" character varying(100) NOT NULL, "size_bytes" bigint NOT NULL, "sha256" character(64) NOT NULL, "uploaded_by" uuid NOT NULL, "uploaded_by_firm_id" uuid NOT NULL, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "order_document_size_check" CHECK (size_bytes > 0), CONSTRAINT "order_document_kind_check" CHECK (kind IN ('pdf', 'png', 'jpeg', 'dwg', 'dxf', 'step')), CONSTRAINT "PK_1bbaf97b70f821e3ca4c8a87ed5" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "order_document_package_idx" ON "order_document"  ("package_id") `);
     await queryRunner.query(`CREATE INDEX "order_document_order_idx" ON "order_document"  ("order_id", "created_at") `);
@@ -120,9 +120,13 @@ export class CooperativeOrders1795702775792 implements MigrationInterface {
     await queryRunner.query(
       `ALTER TABLE "order_document" ADD CONSTRAINT "FK_1b7391ff252fe1069b6cea43b5b" FOREIGN KEY ("package_id") REFERENCES "work_package"("id") ON DELETE SET NULL ON UPDATE NO ACTION`,
     );
+    await queryRunner.query(
+      `ALTER TABLE "order_document" ADD CONSTRAINT "FK_030ede219877f8cb58b67d59958" FOREIGN KEY ("quote_id") REFERENCES "quote"("id") ON DELETE CASCADE ON UPDATE NO ACTION`,
+    );
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`ALTER TABLE "order_document" DROP CONSTRAINT "FK_030ede219877f8cb58b67d59958"`);
     await queryRunner.query(`ALTER TABLE "order_document" DROP CONSTRAINT "FK_1b7391ff252fe1069b6cea43b5b"`);
     await queryRunner.query(`ALTER TABLE "order_document" DROP CONSTRAINT "FK_1e0aefb49443bf24c6804e3be08"`);
     await queryRunner.query(`ALTER TABLE "message_read" DROP CONSTRAINT "FK_eade704999e6ab2a1a6b49c8dfd"`);
