@@ -25,6 +25,10 @@ export default [
             { sourceTag: 'scope:identity', onlyDependOnLibsWithTags: ['scope:shared'] },
             { sourceTag: 'scope:catalogue', onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity'] },
             {
+              sourceTag: 'scope:matching',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue', 'scope:orders'],
+            },
+            {
               sourceTag: 'scope:orders',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue'],
             },

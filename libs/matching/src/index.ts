@@ -1,0 +1,3 @@
+export * from './lib/scoring/geo';
+export * from './lib/scoring/candidate';
+export * from './lib/scoring/score';

@@ -1,0 +1,56 @@
+import { DEFAULT_WEIGHTS, scoreCandidate } from './score';
+import { ALYTUS, BIALYSTOK, candidate, KAUNAS, need, NOW } from './test-fixtures';
+
+const part = (s: ReturnType<typeof scoreCandidate>, name: string) => s.parts.find((p) => p.name === name)!;
+
+describe('scoreCandidate', () => {
+  it('explains every part and keeps the total between 0 and 1', () => {
+    const s = scoreCandidate(need(), candidate(), NOW);
+    expect(s.parts.map((p) => p.name)).toEqual([
+      'capability',
+      'leadTime',
+      'distance',
+      'performance',
+      'load',
+      'crossBorder',
+    ]);
+    expect(s.parts.every((p) => p.explanation.length > 0)).toBe(true);
+    expect(s.total).toBeGreaterThan(0);
+    expect(s.total).toBeLessThanOrEqual(1);
+  });
+
+  it('prefers the very process to a related one', () => {
+    const exact = scoreCandidate(need(), candidate({ processIds: ['welding'] }), NOW);
+    const related = scoreCandidate(need(), candidate({ processIds: ['tig'] }), NOW);
+    expect(part(exact, 'capability').value).toBeGreaterThan(part(related, 'capability').value);
+  });
+
+  it('gives full lead-time marks with a week to spare and none when late', () => {
+    expect(part(scoreCandidate(need(), candidate({ leadTimeDays: 20 }), NOW), 'leadTime').value).toBe(1);
+    expect(part(scoreCandidate(need(), candidate({ leadTimeDays: 30 }), NOW), 'leadTime').value).toBe(0);
+    expect(part(scoreCandidate(need(), candidate({ leadTimeDays: 26 }), NOW), 'leadTime').value).toBeCloseTo(4 / 7, 2);
+  });
+
+  it('scores a firm next door above one 200 km away, and counts the neighbouring steps', () => {
+    const near = part(scoreCandidate(need(), candidate({ location: BIALYSTOK }), NOW), 'distance').value;
+    const far = part(scoreCandidate(need(), candidate({ location: ALYTUS }), NOW), 'distance').value;
+    expect(near).toBe(1);
+    expect(far).toBeCloseTo(0.5, 1);
+    const withNeighbour = part(
+      scoreCandidate(need(), candidate({ location: ALYTUS }), NOW, DEFAULT_WEIGHTS, [KAUNAS]),
+      'distance',
+    );
+    expect(withNeighbour.value).toBeGreaterThan(far);
+  });
+
+  it('counts history, load and the cluster weight for crossing the border', () => {
+    const good = scoreCandidate(need(), candidate({ onTimeRate: 1, quoteResponseRate: 1 }), NOW);
+    const bad = scoreCandidate(need(), candidate({ onTimeRate: 0, quoteResponseRate: 0 }), NOW);
+    expect(good.total).toBeGreaterThan(bad.total);
+    expect(part(scoreCandidate(need(), candidate({ activePackages: 5 }), NOW), 'load').value).toBe(0.5);
+    const lt = candidate({ firmCountry: 'LT', location: BIALYSTOK });
+    const plain = scoreCandidate(need(), lt, NOW, { ...DEFAULT_WEIGHTS, crossBorder: 0 });
+    const keen = scoreCandidate(need(), lt, NOW, { ...DEFAULT_WEIGHTS, crossBorder: 0.5 });
+    expect(keen.total).toBeGreaterThan(plain.total);
+  });
+});

@@ -1,0 +1,116 @@
+import { roadKm } from './geo';
+import type { Candidate, PackageNeed } from './candidate';
+
+export interface ScoreWeights {
+  capability: number;
+  leadTime: number;
+  distance: number;
+  performance: number;
+  load: number;
+  /** Set per cluster by its coordinators: how much a partner across the border is preferred (0 = not at all). */
+  crossBorder: number;
+}
+
+export const DEFAULT_WEIGHTS: ScoreWeights = {
+  capability: 0.3,
+  leadTime: 0.2,
+  distance: 0.15,
+  performance: 0.2,
+  load: 0.1,
+  crossBorder: 0.05,
+};
+
+/** One named part of a score: its value 0..1, its weight, and why, so that a coordinator sees the reason. */
+export interface ScorePart {
+  name: keyof ScoreWeights;
+  value: number;
+  weight: number;
+  explanation: string;
+}
+
+export interface Score {
+  total: number;
+  parts: ScorePart[];
+}
+
+const DAY = 86_400_000;
+const round = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * Scores a candidate that passed the hard constraints (pure). Each part is 0..1:
+ * capability (the exact process rather than a neighbour, the named material, more than asked),
+ * lead time (days of slack before the due date: a week or more is full marks, none is zero),
+ * distance (to the delivery place and to the firms of neighbouring steps: 1 at the door, 0.5 at 200 km by road),
+ * performance (on-time hand-overs and answered invitations; unknown counts as 0.5),
+ * load (packages in production now) and cross-border (a partner across the border, weighted per cluster).
+ * `neighbours` are the places of the firms of the steps before and after, where known.
+ */
+export function scoreCandidate(
+  need: PackageNeed,
+  c: Candidate,
+  now: Date,
+  weights: ScoreWeights = DEFAULT_WEIGHTS,
+  neighbours: readonly { lat: number; lng: number }[] = [],
+): Score {
+  const exactProcess = c.processIds.includes(need.acceptedProcessIds[0]);
+  const material = need.acceptedMaterialIds === null ? 0.75 : c.materialIds.length === 0 ? 0.5 : 1;
+  const capability = (exactProcess ? 0.6 : 0.45) + 0.4 * material;
+  const slackDays = (need.dueDate.getTime() - now.getTime()) / DAY - c.leadTimeDays;
+  const leadTime = Math.max(0, Math.min(1, slackDays / 7));
+  const kms = [need.deliveryPlace, ...neighbours].map((p) => roadKm(c.location, p));
+  const meanKm = kms.reduce((a, b) => a + b, 0) / kms.length;
+  const distance = 1 / (1 + meanKm / 200);
+  const onTime = c.onTimeRate ?? 0.5;
+  const response = c.quoteResponseRate ?? 0.5;
+  const performance = 0.7 * onTime + 0.3 * response;
+  const load = 1 / (1 + c.activePackages / 5);
+  const crossBorder = c.firmCountry !== need.buyerCountry ? 1 : 0;
+  const parts: ScorePart[] = [
+    {
+      name: 'capability',
+      value: round(capability),
+      weight: weights.capability,
+      explanation: `${exactProcess ? 'the very process' : 'a related process'}; ${
+        need.acceptedMaterialIds === null
+          ? 'any material'
+          : c.materialIds.length === 0
+            ? 'material not stated'
+            : 'the material'
+      }`,
+    },
+    {
+      name: 'leadTime',
+      value: round(leadTime),
+      weight: weights.leadTime,
+      explanation: `${c.leadTimeDays} days lead time, ${Math.floor(slackDays)} days to spare before the due date`,
+    },
+    {
+      name: 'distance',
+      value: round(distance),
+      weight: weights.distance,
+      explanation: `about ${Math.round(meanKm)} km by road on average to the delivery place${neighbours.length ? ' and the neighbouring steps' : ''}`,
+    },
+    {
+      name: 'performance',
+      value: round(performance),
+      weight: weights.performance,
+      explanation: `${c.onTimeRate === null ? 'no hand-overs yet' : `${Math.round(onTime * 100)} % on time`}, ${
+        c.quoteResponseRate === null ? 'no invitations yet' : `${Math.round(response * 100)} % of invitations answered`
+      }`,
+    },
+    {
+      name: 'load',
+      value: round(load),
+      weight: weights.load,
+      explanation: `${c.activePackages} packages in production`,
+    },
+    {
+      name: 'crossBorder',
+      value: crossBorder,
+      weight: weights.crossBorder,
+      explanation: crossBorder ? `across the border (${c.firmCountry})` : `same country (${c.firmCountry})`,
+    },
+  ];
+  const weightSum = parts.reduce((s, p) => s + p.weight, 0) || 1;
+  return { total: round(parts.reduce((s, p) => s + p.value * p.weight, 0) / weightSum), parts };
+}
