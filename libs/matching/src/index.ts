@@ -1,3 +1,4 @@
 export * from './lib/scoring/geo';
 export * from './lib/scoring/candidate';
 export * from './lib/scoring/score';
+export * from './lib/chain/chain-search';
