@@ -51,4 +51,10 @@ describe('rejections', () => {
     expect(rejections(need({ thicknessMm: 0.5 }), candidate({ minThicknessMm: 1 }), NOW)).toEqual(['THICKNESS']);
     expect(rejections(need(), candidate({ materialIds: [] }), NOW)).toEqual([]);
   });
+
+  it('lets through an offer that states no thickness or part size limit: unknown is not exceeded', () => {
+    const unstated = candidate({ maxThicknessMm: null, maxPartLengthMm: null, maxPartWidthMm: null });
+    expect(rejections(need(), unstated, NOW)).toEqual([]);
+    expect(rejections(need({ thicknessMm: 30 }), candidate(), NOW)).toEqual(['THICKNESS']);
+  });
 });

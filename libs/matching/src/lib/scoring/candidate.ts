@@ -20,6 +20,8 @@ export interface PackageNeed {
   deliveryPlace: GeoPoint;
   buyerFirmId: string;
   buyerCountry: string;
+  /** The order's currency: indicative prices in another currency are not added up. */
+  currency: string;
 }
 
 /** An offer of a firm that might carry out a package, with what the score needs to know of the firm. */
@@ -79,9 +81,10 @@ export function rejections(need: PackageNeed, c: Candidate, now: Date): Rejectio
   if (need.requiredCertifications.some((set) => !has(c.certificationIds, set))) out.push('CERTIFICATION');
   if (need.thicknessMm !== null) {
     const t = need.thicknessMm;
-    if (c.maxThicknessMm === null || c.maxThicknessMm < t || (c.minThicknessMm ?? 0) > t) out.push('THICKNESS');
+    if ((c.maxThicknessMm !== null && c.maxThicknessMm < t) || (c.minThicknessMm ?? 0) > t) out.push('THICKNESS');
   }
-  const tooBig = (need: number | null, max: number | null) => need !== null && (max === null || max < need);
+  // A limit the offer does not state is unknown, not exceeded: the score's capability part marks it instead.
+  const tooBig = (need: number | null, max: number | null) => need !== null && max !== null && max < need;
   if (
     tooBig(need.partLengthMm, c.maxPartLengthMm) ||
     tooBig(need.partWidthMm, c.maxPartWidthMm) ||

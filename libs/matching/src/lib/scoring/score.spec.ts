@@ -25,6 +25,14 @@ describe('scoreCandidate', () => {
     expect(part(exact, 'capability').value).toBeGreaterThan(part(related, 'capability').value);
   });
 
+  it('marks a fit with unstated limits lower, and says which', () => {
+    const stated = scoreCandidate(need(), candidate(), NOW);
+    const unstated = scoreCandidate(need(), candidate({ maxThicknessMm: null, maxPartLengthMm: null }), NOW);
+    expect(part(unstated, 'capability').value).toBeLessThan(part(stated, 'capability').value);
+    expect(part(unstated, 'capability').explanation).toContain('thickness and part size limit not stated');
+    expect(part(stated, 'capability').explanation).not.toContain('not stated');
+  });
+
   it('gives full lead-time marks with a week to spare and none when late', () => {
     expect(part(scoreCandidate(need(), candidate({ leadTimeDays: 20 }), NOW), 'leadTime').value).toBe(1);
     expect(part(scoreCandidate(need(), candidate({ leadTimeDays: 30 }), NOW), 'leadTime').value).toBe(0);

@@ -54,7 +54,16 @@ export function scoreCandidate(
 ): Score {
   const exactProcess = c.processIds.includes(need.acceptedProcessIds[0]);
   const material = need.acceptedMaterialIds === null ? 0.75 : c.materialIds.length === 0 ? 0.5 : 1;
-  const capability = (exactProcess ? 0.6 : 0.45) + 0.4 * material;
+  // Limits the package needs that the offer leaves unstated: not a rejection, but a weaker fit.
+  const unstated = [
+    need.thicknessMm !== null && c.maxThicknessMm === null ? 'thickness' : null,
+    (need.partLengthMm !== null && c.maxPartLengthMm === null) ||
+    (need.partWidthMm !== null && c.maxPartWidthMm === null) ||
+    (need.partHeightMm !== null && c.maxPartHeightMm === null)
+      ? 'part size'
+      : null,
+  ].filter((x): x is string => x !== null);
+  const capability = ((exactProcess ? 0.6 : 0.45) + 0.4 * material) * (1 - 0.1 * unstated.length);
   const slackDays = (need.dueDate.getTime() - now.getTime()) / DAY - c.leadTimeDays;
   const leadTime = Math.max(0, Math.min(1, slackDays / 7));
   const kms = [need.deliveryPlace, ...neighbours].map((p) => roadKm(c.location, p));
@@ -76,7 +85,7 @@ export function scoreCandidate(
           : c.materialIds.length === 0
             ? 'material not stated'
             : 'the material'
-      }`,
+      }${unstated.length ? `; ${unstated.join(' and ')} limit not stated` : ''}`,
     },
     {
       name: 'leadTime',

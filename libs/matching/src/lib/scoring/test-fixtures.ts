@@ -24,6 +24,7 @@ export function need(overrides: Partial<PackageNeed> = {}): PackageNeed {
     deliveryPlace: BIALYSTOK,
     buyerFirmId: 'buyer',
     buyerCountry: 'PL',
+    currency: 'PLN',
     ...overrides,
   };
 }
