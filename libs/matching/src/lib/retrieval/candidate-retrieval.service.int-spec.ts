@@ -4,7 +4,8 @@ import { createOffer, publishedOffer, verifiedFirm } from '@kooperant/catalogue/
 import { openOrder } from '@kooperant/orders/testing';
 import { createTestApp, type TestApp } from '@kooperant/platform-testing';
 import { MatchingModule } from '../matching.module';
-import { rejections } from '../scoring/candidate';
+import { proposeChains } from '../chain/chain-search';
+import { rejections, type Candidate } from '../scoring/candidate';
 import { CandidateRetrievalService } from './candidate-retrieval.service';
 
 describe('CandidateRetrievalService', () => {
@@ -115,5 +116,46 @@ describe('CandidateRetrievalService', () => {
 
     expect(c.priceMinor).toBeNull();
     expect(c.onTimeRate).toBeCloseTo(2 / 3);
+  });
+  it('feeds the chain search: a proposal from real offers, or the package nobody can do', async () => {
+    const buyer = await verifiedFirm(app, 'PL');
+    const view = await openOrder(app, buyer);
+    const [cutBend, coater] = await Promise.all([verifiedFirm(app, 'LT'), verifiedFirm(app, 'PL')]);
+    await publishedOffer(app, cutBend, {
+      processCodes: ['process.laser-cutting', 'process.press-brake-bending'],
+      price: { amountMinor: 900, currency: 'PLN', unit: 'pcs' },
+      leadTimeDays: 5,
+    });
+    const { packages } = await retrieval.chainOf(view.order.id);
+    const candidates = async () =>
+      new Map<string, Candidate[]>(
+        await Promise.all(
+          packages.map(async (p) => [p.need.packageId, await retrieval.candidatesFor(p.need)] as [string, Candidate[]]),
+        ),
+      );
+
+    // Nobody coats yet: the search names the package and how many offers it looked at.
+    const none = proposeChains(packages, await candidates(), new Date());
+    expect(none.chains).toEqual([]);
+    expect(none.noChain).toMatchObject({ key: 'coat', considered: 0 });
+
+    await publishedOffer(app, coater, {
+      title: 'Malowanie proszkowe',
+      description: 'Malowanie proszkowe elementów stalowych w kabinie.',
+      processCodes: ['process.powder-coating'],
+      materialCodes: [],
+      leadTimeDays: 3,
+    });
+    const found = proposeChains(packages, await candidates(), new Date());
+    expect(found.noChain).toBeNull();
+    const [best] = found.chains;
+    expect(best.steps.map((s) => [s.key, s.candidate.firmId])).toEqual([
+      ['cut', cutBend.firmId],
+      ['bend', cutBend.firmId],
+      ['coat', coater.firmId],
+    ]);
+    // LT bends, PL coats: the work crosses the border once on its way.
+    expect(best.borderCrossings).toBe(1);
+    expect(best.priceEstimated).toBe(true);
   });
 });
