@@ -1,0 +1,82 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { GeoPoint } from '../scoring/geo';
+import { rejections, type Candidate, type Rejection } from '../scoring/candidate';
+import { DEFAULT_WEIGHTS, scoreCandidate, type Score, type ScoreWeights } from '../scoring/score';
+import { CandidateRetrievalService } from '../retrieval/candidate-retrieval.service';
+
+export interface RankedMatch {
+  candidate: Candidate;
+  score: Score;
+}
+
+/** The firms that could carry out one package, best first, and how many offers were refused for which reason. */
+export interface PackageRanking {
+  packageId: string;
+  key: string;
+  matches: RankedMatch[];
+  /** Offers whose process fits, before the hard constraints. */
+  considered: number;
+  refused: Partial<Record<Rejection, number>>;
+}
+
+/**
+ * Ranks firms for every package of an order: hard constraints first, then the explained score. A firm with several
+ * fitting offers appears once, with its best. The distance part counts the firms already awarded the neighbouring
+ * steps, so a chain being built prefers partners close to the ones already chosen.
+ */
+@Injectable()
+export class PackageRankingService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly retrieval: CandidateRetrievalService,
+  ) {}
+
+  async rankOrder(
+    orderId: string,
+    opts: { now?: Date; limit?: number; weights?: ScoreWeights } = {},
+  ): Promise<PackageRanking[]> {
+    const { now = new Date(), limit = 20, weights = DEFAULT_WEIGHTS } = opts;
+    const { view, packages } = await this.retrieval.chainOf(orderId);
+    const awarded = new Map(view.packages.filter((p) => p.awardedFirmId).map((p) => [p.id, p.awardedFirmId as string]));
+    const places = await this.firmPlaces([...new Set(awarded.values())]);
+    const out: PackageRanking[] = [];
+    for (const p of packages) {
+      const neighbourIds = [
+        ...p.after,
+        ...packages.filter((q) => q.after.includes(p.need.packageId)).map((q) => q.need.packageId),
+      ];
+      const neighbours = neighbourIds
+        .map((id) => places.get(awarded.get(id) ?? ''))
+        .filter((x): x is GeoPoint => x !== undefined);
+      const found = await this.retrieval.candidatesFor(p.need, now);
+      const refused: Partial<Record<Rejection, number>> = {};
+      const bestOfFirm = new Map<string, RankedMatch>();
+      for (const c of found) {
+        const r = rejections(p.need, c, now);
+        if (r.length) {
+          for (const reason of r) refused[reason] = (refused[reason] ?? 0) + 1;
+          continue;
+        }
+        const score = scoreCandidate(p.need, c, now, weights, neighbours);
+        const held = bestOfFirm.get(c.firmId);
+        if (!held || score.total > held.score.total) bestOfFirm.set(c.firmId, { candidate: c, score });
+      }
+      const matches = [...bestOfFirm.values()]
+        .sort((a, b) => b.score.total - a.score.total || a.candidate.offerId.localeCompare(b.candidate.offerId))
+        .slice(0, limit);
+      out.push({ packageId: p.need.packageId, key: p.need.key, matches, considered: found.length, refused });
+    }
+    return out;
+  }
+
+  private async firmPlaces(ids: string[]): Promise<Map<string, GeoPoint>> {
+    if (!ids.length) return new Map();
+    const rows: { id: string; lat: number; lng: number }[] = await this.db.query(
+      `SELECT id, lat, lng FROM firm WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Map(rows.map((r) => [r.id, { lat: r.lat, lng: r.lng }]));
+  }
+}
