@@ -2,10 +2,17 @@ import { DataSource } from 'typeorm';
 import { IDENTITY_ENTITIES } from '@kooperant/identity';
 import { CATALOGUE_ENTITIES } from '@kooperant/catalogue';
 import { ORDERS_ENTITIES } from '@kooperant/orders';
+import { MATCHING_ENTITIES } from '@kooperant/matching';
 import { createDataSourceOptions, MIGRATIONS, PLATFORM_ENTITIES } from '@kooperant/platform-database';
 
 /** Every entity of the platform: what migrations must describe. */
-export const ALL_ENTITIES = [...PLATFORM_ENTITIES, ...IDENTITY_ENTITIES, ...CATALOGUE_ENTITIES, ...ORDERS_ENTITIES];
+export const ALL_ENTITIES = [
+  ...PLATFORM_ENTITIES,
+  ...IDENTITY_ENTITIES,
+  ...CATALOGUE_ENTITIES,
+  ...ORDERS_ENTITIES,
+  ...MATCHING_ENTITIES,
+];
 
 export function createCliDataSource(url: string, logging = false): DataSource {
   return new DataSource(

@@ -5,3 +5,5 @@ export * from './lib/chain/chain-search';
 export * from './lib/matching.module';
 export * from './lib/retrieval/candidate-retrieval.service';
 export * from './lib/ranking/package-ranking.service';
+export * from './lib/store/package-match.entity';
+export * from './lib/store/match-store.service';

@@ -1,0 +1,76 @@
+import { OfferService, seedTaxonomy, TaxonomyService } from '@kooperant/catalogue';
+import { publishedOffer } from '@kooperant/catalogue/testing';
+import { openOrder, verifiedFirm } from '@kooperant/orders/testing';
+import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { MatchingModule } from '../matching.module';
+import { MatchStoreService } from './match-store.service';
+
+describe('MatchStoreService', () => {
+  let app: TestApp;
+  let store: MatchStoreService;
+
+  beforeAll(async () => {
+    app = await createTestApp([MatchingModule]);
+    await seedTaxonomy(app.db);
+    app.get(TaxonomyService).invalidate();
+    store = app.get(MatchStoreService);
+  });
+
+  beforeEach(() => app.reset(['taxonomy_entry']));
+
+  afterAll(() => app?.close());
+
+  const matchesOf = (orderId: string) =>
+    app.db.query(
+      `SELECT w.key, m.firm_id, m.rank, m.status, jsonb_array_length(m.parts) AS parts
+       FROM package_match m JOIN work_package w ON w.id = m.package_id
+       WHERE m.order_id = $1 ORDER BY w.key, m.rank NULLS LAST, m.firm_id`,
+      [orderId],
+    );
+  const proposedEvents = (orderId: string) =>
+    app.db
+      .query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'match.proposed' AND aggregate_id = $1`, [
+        orderId,
+      ])
+      .then((r: { n: number }[]) => r[0].n);
+
+  it('stores the ranking, records a proposal once per firm, and keeps decisions when a firm drops out', async () => {
+    const buyer = await verifiedFirm(app, 'PL');
+    const view = await openOrder(app, buyer);
+    const [a, b] = await Promise.all([verifiedFirm(app, 'PL'), verifiedFirm(app, 'LT')]);
+    const offerA = await publishedOffer(app, a);
+    const offerB = await publishedOffer(app, b);
+
+    expect(await store.refreshOrder(view.order.id)).toEqual({ stored: 2, proposedFirst: 2, dropped: 0 });
+    const first = await matchesOf(view.order.id);
+    expect(first.map((m: { firm_id: string }) => m.firm_id).sort()).toEqual([a.firmId, b.firmId].sort());
+    expect(first.map((m: { rank: number }) => m.rank)).toEqual([1, 2]);
+    expect(first.every((m: { parts: number; status: string }) => m.parts === 6 && m.status === 'proposed')).toBe(true);
+
+    // The same ranking again: updated in place, no new proposal events.
+    expect(await store.refreshOrder(view.order.id)).toEqual({ stored: 2, proposedFirst: 0, dropped: 0 });
+    expect(await proposedEvents(view.order.id)).toBe(2);
+
+    // A coordinator introduced B; then both firms archive their offers.
+    await app.db.query(`UPDATE package_match SET status = 'introduced' WHERE firm_id = $1`, [b.firmId]);
+    await app.get(OfferService).archiveOffer(a.admin, offerA.id);
+    await app.get(OfferService).archiveOffer(b.admin, offerB.id);
+
+    expect(await store.refreshOrder(view.order.id)).toEqual({ stored: 0, proposedFirst: 0, dropped: 1 });
+    expect(await matchesOf(view.order.id)).toEqual([
+      { key: 'cut', firm_id: b.firmId, rank: null, status: 'introduced', parts: 6 },
+    ]);
+  });
+
+  it('lets two refreshes of one order run at once without duplicates or lost rows', async () => {
+    const buyer = await verifiedFirm(app, 'PL');
+    const view = await openOrder(app, buyer);
+    const firms = await Promise.all([1, 2, 3].map(() => verifiedFirm(app, 'LT')));
+    for (const f of firms) await publishedOffer(app, f);
+
+    await Promise.all([store.refreshOrder(view.order.id), store.refreshOrder(view.order.id)]);
+
+    expect(await matchesOf(view.order.id)).toHaveLength(3);
+    expect(await proposedEvents(view.order.id)).toBe(3);
+  });
+});

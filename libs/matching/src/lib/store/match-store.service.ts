@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { recordEvent } from '@kooperant/platform-database';
+import { PackageRankingService } from '../ranking/package-ranking.service';
+
+export interface RefreshResult {
+  /** Matches stored (new or updated) at this computation. */
+  stored: number;
+  /** Firms proposed for a package for the first time. */
+  proposedFirst: number;
+  /** Proposals withdrawn because the firm no longer qualifies (decided ones are kept, unranked). */
+  dropped: number;
+}
+
+/**
+ * Keeps `package_match` in step with the ranking of an order's packages. One transaction per order, serialised by an
+ * advisory lock so that two workers refreshing the same order cannot interleave; a coordinator's decision on a match
+ * survives every recomputation. A `match.proposed` event is recorded for each firm proposed for the first time.
+ */
+@Injectable()
+export class MatchStoreService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly ranking: PackageRankingService,
+  ) {}
+
+  async refreshOrder(orderId: string, now = new Date()): Promise<RefreshResult> {
+    const rankings = await this.ranking.rankOrder(orderId, { now });
+    const rows = rankings.flatMap((p) =>
+      p.matches.map((m, i) => ({
+        packageId: p.packageId,
+        firmId: m.candidate.firmId,
+        offerId: m.candidate.offerId,
+        rank: i + 1,
+        score: m.score.total,
+        parts: JSON.stringify(m.score.parts),
+      })),
+    );
+    return this.db.transaction(async (m) => {
+      await m.query(`SELECT pg_advisory_xact_lock(hashtext('package_match'), hashtext($1))`, [orderId]);
+      const stored: { package_id: string; firm_id: string; inserted: boolean }[] = rows.length
+        ? await m.query(
+            `INSERT INTO package_match (order_id, package_id, firm_id, offer_id, rank, score, parts, computed_at)
+             SELECT $1, r.package_id, r.firm_id, r.offer_id, r.rank, r.score, r.parts, $8
+             FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::float8[], $7::jsonb[])
+               AS r(package_id, firm_id, offer_id, rank, score, parts)
+             ON CONFLICT ON CONSTRAINT package_match_package_firm_key DO UPDATE
+               SET offer_id = excluded.offer_id, rank = excluded.rank, score = excluded.score,
+                   parts = excluded.parts, computed_at = excluded.computed_at
+             RETURNING package_id, firm_id, (xmax = 0) AS inserted`,
+            [
+              orderId,
+              rows.map((r) => r.packageId),
+              rows.map((r) => r.firmId),
+              rows.map((r) => r.offerId),
+              rows.map((r) => r.rank),
+              rows.map((r) => r.score),
+              rows.map((r) => r.parts),
+              now,
+            ],
+          )
+        : [];
+      // What the ranking no longer holds: proposals go, decided matches stay without a rank.
+      const [deleted] = await m.query(
+        `WITH gone AS (
+           SELECT id, status FROM package_match
+           WHERE order_id = $1
+             AND (package_id, firm_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))
+         ), del AS (
+           DELETE FROM package_match p USING gone g WHERE p.id = g.id AND g.status = 'proposed' RETURNING p.id
+         ), unranked AS (
+           UPDATE package_match p SET rank = NULL FROM gone g WHERE p.id = g.id AND g.status <> 'proposed' RETURNING p.id
+         )
+         SELECT (SELECT count(*) FROM del)::int AS dropped, (SELECT count(*) FROM unranked)::int AS unranked`,
+        [orderId, rows.map((r) => r.packageId), rows.map((r) => r.firmId)],
+      );
+      const fresh = stored.filter((s) => s.inserted);
+      for (const s of fresh) {
+        await recordEvent(m, {
+          type: 'match.proposed',
+          aggregateType: 'order',
+          aggregateId: orderId,
+          payload: { orderId, packageId: s.package_id, firmId: s.firm_id },
+        });
+      }
+      return { stored: stored.length, proposedFirst: fresh.length, dropped: deleted.dropped as number };
+    });
+  }
+}
