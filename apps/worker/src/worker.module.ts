@@ -3,9 +3,10 @@ import { KooperantConfigModule, requireDatabaseUrl, type KooperantConfig } from 
 import { DatabaseModule } from '@kooperant/platform-database';
 import { JOB_HANDLERS } from '@kooperant/platform-queue';
 import { CATALOGUE_JOB_HANDLERS, CatalogueJobsModule } from '@kooperant/catalogue';
+import { MATCHING_JOB_HANDLERS, MatchingJobsModule } from '@kooperant/matching';
 import { WorkerHost } from './worker-host';
 
-const HANDLER_CLASSES = [...CATALOGUE_JOB_HANDLERS];
+const HANDLER_CLASSES = [...CATALOGUE_JOB_HANDLERS, ...MATCHING_JOB_HANDLERS];
 
 /** The worker: the domain libs started as job processors. No HTTP. */
 @Module({})
@@ -21,6 +22,7 @@ export class WorkerModule {
           applicationName: 'kooperant-worker',
         }),
         CatalogueJobsModule,
+        MatchingJobsModule,
       ],
       providers: [
         { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: HANDLER_CLASSES },

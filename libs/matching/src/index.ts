@@ -7,3 +7,5 @@ export * from './lib/retrieval/candidate-retrieval.service';
 export * from './lib/ranking/package-ranking.service';
 export * from './lib/store/package-match.entity';
 export * from './lib/store/match-store.service';
+export * from './lib/matching-jobs.module';
+export * from './lib/jobs/matching-sweep.processor';

@@ -4,6 +4,8 @@ import { openOrder, verifiedFirm } from '@kooperant/orders/testing';
 import { createTestApp, type TestApp } from '@kooperant/platform-testing';
 import { MatchingModule } from '../matching.module';
 import { MatchStoreService } from './match-store.service';
+import { MatchingSweepProcessor } from '../jobs/matching-sweep.processor';
+import { MatchingJobsModule } from '../matching-jobs.module';
 
 describe('MatchStoreService', () => {
   let app: TestApp;
@@ -72,5 +74,40 @@ describe('MatchStoreService', () => {
 
     expect(await matchesOf(view.order.id)).toHaveLength(3);
     expect(await proposedEvents(view.order.id)).toBe(3);
+  });
+});
+
+describe('MatchingSweepProcessor', () => {
+  let app: TestApp;
+
+  beforeAll(async () => {
+    app = await createTestApp([MatchingJobsModule]);
+    await seedTaxonomy(app.db);
+    app.get(TaxonomyService).invalidate();
+  });
+
+  beforeEach(() => app.reset(['taxonomy_entry']));
+
+  afterAll(() => app?.close());
+
+  it('matches open orders once, and again only after the order or an offer changed', async () => {
+    const sweep = app.get(MatchingSweepProcessor);
+    const buyer = await verifiedFirm(app, 'PL');
+    const open = await openOrder(app, buyer);
+    await openOrder(app, buyer).then((v) =>
+      app.db.query(`UPDATE cooperative_order SET status = 'cancelled' WHERE id = $1`, [v.order.id]),
+    );
+    const a = await verifiedFirm(app, 'LT');
+    await publishedOffer(app, a);
+
+    expect(await sweep.handle({})).toEqual({ orders: 1, proposed: 1 });
+    // Nothing changed: nothing to do, even for an order without candidates for some packages.
+    expect(await sweep.handle({})).toEqual({ orders: 0, proposed: 0 });
+
+    const b = await verifiedFirm(app, 'PL');
+    await publishedOffer(app, b);
+    expect(await sweep.handle({})).toEqual({ orders: 1, proposed: 1 });
+    const [run] = await app.db.query(`SELECT matches FROM order_match_run WHERE order_id = $1`, [open.order.id]);
+    expect(run.matches).toBe(2);
   });
 });

@@ -25,6 +25,24 @@ export class MatchStoreService {
     private readonly ranking: PackageRankingService,
   ) {}
 
+  /**
+   * Open orders whose matches are older than the order or than the newest change to a published offer, least
+   * recently computed first.
+   */
+  async staleOrders(limit: number): Promise<string[]> {
+    const rows: { id: string }[] = await this.db.query(
+      `WITH latest_offer AS (SELECT max(updated_at) AS at FROM offer)
+       SELECT o.id FROM cooperative_order o
+       LEFT JOIN order_match_run r ON r.order_id = o.id
+       CROSS JOIN latest_offer l
+       WHERE o.status = 'open' AND (r.computed_at IS NULL OR r.computed_at < o.updated_at OR r.computed_at < l.at)
+       ORDER BY r.computed_at NULLS FIRST, o.id
+       LIMIT $1`,
+      [limit],
+    );
+    return rows.map((r) => r.id);
+  }
+
   async refreshOrder(orderId: string, now = new Date()): Promise<RefreshResult> {
     const rankings = await this.ranking.rankOrder(orderId, { now });
     const rows = rankings.flatMap((p) =>
@@ -74,6 +92,11 @@ export class MatchStoreService {
          )
          SELECT (SELECT count(*) FROM del)::int AS dropped, (SELECT count(*) FROM unranked)::int AS unranked`,
         [orderId, rows.map((r) => r.packageId), rows.map((r) => r.firmId)],
+      );
+      await m.query(
+        `INSERT INTO order_match_run (order_id, computed_at, matches) VALUES ($1, $2, $3)
+         ON CONFLICT (order_id) DO UPDATE SET computed_at = excluded.computed_at, matches = excluded.matches`,
+        [orderId, now, stored.length],
       );
       const fresh = stored.filter((s) => s.inserted);
       for (const s of fresh) {

@@ -1,4 +1,15 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import {
+  Check,
+  Column,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  OneToOne,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 import { FirmEntity } from '@kooperant/identity';
 import { OfferEntity } from '@kooperant/catalogue';
 import { CooperativeOrderEntity, WorkPackageEntity } from '@kooperant/orders';
@@ -72,4 +83,21 @@ export class PackageMatchEntity {
   decidedAt: Date | null;
 }
 
-export const MATCHING_ENTITIES = [PackageMatchEntity];
+/** When an order's matches were last computed (also when none were found), so that sweeps skip what is current. */
+@Entity('order_match_run')
+export class OrderMatchRunEntity {
+  @PrimaryColumn({ name: 'order_id', type: 'uuid' })
+  orderId: string;
+
+  @OneToOne(() => CooperativeOrderEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'order_id' })
+  order?: CooperativeOrderEntity;
+
+  @Column({ name: 'computed_at', type: 'timestamptz' })
+  computedAt: Date;
+
+  @Column({ type: 'integer' })
+  matches: number;
+}
+
+export const MATCHING_ENTITIES = [PackageMatchEntity, OrderMatchRunEntity];

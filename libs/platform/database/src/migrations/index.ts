@@ -3,7 +3,7 @@ import { OfferSearch1795697295442 } from './1795697295442-OfferSearch';
 import { ChangeFeed1795697295443 } from './1795697295443-ChangeFeed';
 import { SearchLexicon1795697295444 } from './1795697295444-SearchLexicon';
 import { CooperativeOrders1795704077346 } from './1795704077346-CooperativeOrders';
-import { Matching1795705303519 } from './1795705303519-Matching';
+import { Matching1795705455013 } from './1795705455013-Matching';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -12,5 +12,5 @@ export const MIGRATIONS = [
   ChangeFeed1795697295443,
   SearchLexicon1795697295444,
   CooperativeOrders1795704077346,
-  Matching1795705303519,
+  Matching1795705455013,
 ];

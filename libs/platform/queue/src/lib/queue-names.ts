@@ -1,6 +1,7 @@
 /** Every queue of the platform. A queue groups jobs that share workers and concurrency. */
 export enum QueueName {
   Catalogue = 'catalogue',
+  Matching = 'matching',
 }
 
 /** Every job name, one enum so that producers and processors cannot drift apart. */
@@ -9,17 +10,21 @@ export enum JobName {
   OfferExpirySweep = 'offer-expiry-sweep',
   /** Finds offers that expire within a week and records a reminder for their owners. Repeats. */
   OfferExpiryReminderSweep = 'offer-expiry-reminder-sweep',
+  /** Recomputes the matches of open orders that changed, or whose candidate offers may have. Repeats. */
+  MatchingSweep = 'matching-sweep',
 }
 
 /** Typed payloads: ids and small facts, never rows. */
 export interface JobPayloads {
   [JobName.OfferExpirySweep]: { batchSize?: number };
   [JobName.OfferExpiryReminderSweep]: { batchSize?: number };
+  [JobName.MatchingSweep]: { batchSize?: number };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.OfferExpirySweep]: QueueName.Catalogue,
   [JobName.OfferExpiryReminderSweep]: QueueName.Catalogue,
+  [JobName.MatchingSweep]: QueueName.Matching,
 };
 
 import type { JobSchedule } from './job-handler';
@@ -33,4 +38,5 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     everyMs: 60 * 60_000,
     payload: {},
   },
+  { schedulerId: 'matching-every-minute', jobName: JobName.MatchingSweep, everyMs: 60_000, payload: {} },
 ];
