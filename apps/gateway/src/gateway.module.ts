@@ -13,6 +13,7 @@ import { DatabaseModule } from '@kooperant/platform-database';
 import { IdentityGraphqlModule, IdentityModule } from '@kooperant/identity';
 import { CatalogueGraphqlModule } from '@kooperant/catalogue';
 import { OrdersGraphqlModule } from '@kooperant/orders';
+import { MatchingGraphqlModule } from '@kooperant/matching';
 import { formatGraphqlError } from './graphql-errors';
 import { RequestContextFactory } from './request-context.factory';
 import { HealthController } from './health.controller';
@@ -89,6 +90,7 @@ export class GatewayModule {
         IdentityGraphqlModule,
         CatalogueGraphqlModule,
         OrdersGraphqlModule,
+        MatchingGraphqlModule,
         DocumentsHttpModule,
       ],
       controllers: [HealthController],

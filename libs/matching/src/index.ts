@@ -9,3 +9,4 @@ export * from './lib/store/package-match.entity';
 export * from './lib/store/match-store.service';
 export * from './lib/matching-jobs.module';
 export * from './lib/jobs/matching-sweep.processor';
+export * from './lib/matching-graphql.module';

@@ -1,7 +1,11 @@
 import { OfferService, seedTaxonomy, TaxonomyService } from '@kooperant/catalogue';
 import { publishedOffer } from '@kooperant/catalogue/testing';
 import { openOrder, verifiedFirm } from '@kooperant/orders/testing';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, domainError, type TestApp } from '@kooperant/platform-testing';
+import { ErrorCode } from '@kooperant/platform-errors';
+import { AccessService } from '@kooperant/identity';
+import { insertCoordinator } from '@kooperant/identity/testing';
+import { OrderErrorCode } from '@kooperant/orders';
 import { MatchingModule } from '../matching.module';
 import { MatchStoreService } from './match-store.service';
 import { MatchingSweepProcessor } from '../jobs/matching-sweep.processor';
@@ -62,6 +66,34 @@ describe('MatchStoreService', () => {
     expect(await matchesOf(view.order.id)).toEqual([
       { key: 'cut', firm_id: b.firmId, rank: null, status: 'introduced', parts: 6 },
     ]);
+  });
+
+  it('shows the matches to the buyer and its coordinators, never to a proposed firm or a stranger', async () => {
+    const buyer = await verifiedFirm(app, 'PL');
+    const view = await openOrder(app, buyer);
+    const [supplier, stranger] = await Promise.all([verifiedFirm(app, 'PL', buyer.clusterId), verifiedFirm(app, 'LT')]);
+    await publishedOffer(app, supplier);
+    const coordinator = await insertCoordinator(app.db, buyer.clusterId);
+    const actor = (userId: string) => app.get(AccessService).actorFor(userId);
+
+    const before = await store.matchesOf(buyer.admin, view.order.id);
+    expect(before.computedAt).toBeNull();
+    expect(before.packages.map((p) => [p.key, p.matches.length])).toEqual([
+      ['cut', 0],
+      ['bend', 0],
+      ['coat', 0],
+    ]);
+
+    await store.refreshOrder(view.order.id);
+    const seen = await store.matchesOf(actor(coordinator), view.order.id);
+    expect(seen.computedAt).toBeInstanceOf(Date);
+    expect(seen.packages[0].matches).toMatchObject([{ firmId: supplier.firmId, rank: 1, status: 'proposed' }]);
+    expect(seen.packages[0].matches[0].parts.map((p) => p.name)).toContain('crossBorder');
+
+    expect((await domainError(store.matchesOf(supplier.admin, view.order.id))).code).toBe(ErrorCode.FORBIDDEN);
+    expect((await domainError(store.matchesOf(stranger.admin, view.order.id))).code).toBe(
+      OrderErrorCode.ORDER_NOT_FOUND,
+    );
   });
 
   it('lets two refreshes of one order run at once without duplicates or lost rows', async () => {

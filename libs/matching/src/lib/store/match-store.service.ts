@@ -2,7 +2,29 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { recordEvent } from '@kooperant/platform-database';
+import { DomainError } from '@kooperant/platform-errors';
+import type { Actor } from '@kooperant/identity';
+import { OrderService } from '@kooperant/orders';
+import type { ScorePart } from '../scoring/score';
+import type { MatchStatus } from './package-match.entity';
 import { PackageRankingService } from '../ranking/package-ranking.service';
+
+export interface StoredMatch {
+  id: string;
+  firmId: string;
+  offerId: string;
+  rank: number | null;
+  score: number;
+  parts: ScorePart[];
+  status: MatchStatus;
+}
+
+export interface OrderMatches {
+  orderId: string;
+  /** When the matches were last computed; null before the first computation. */
+  computedAt: Date | null;
+  packages: { packageId: string; key: string; matches: StoredMatch[] }[];
+}
 
 export interface RefreshResult {
   /** Matches stored (new or updated) at this computation. */
@@ -23,7 +45,53 @@ export class MatchStoreService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly ranking: PackageRankingService,
+    private readonly orders: OrderService,
   ) {}
+
+  /**
+   * The stored matches of an order, per package, best first (decided matches that no longer qualify last). For the
+   * buyer, the coordinators of the order's cluster and admins; a supplier never sees whom else was proposed.
+   */
+  async matchesOf(actor: Actor, orderId: string): Promise<OrderMatches> {
+    const view = await this.orders.getOrder(actor, orderId);
+    if (!this.orders.seesAllQuotes(await actor.roles(), view.order)) {
+      throw DomainError.forbidden('Only the buyer and the coordinators of the order see its matches.');
+    }
+    const rows: {
+      id: string;
+      package_id: string;
+      firm_id: string;
+      offer_id: string;
+      rank: number | null;
+      score: number;
+      parts: ScorePart[];
+      status: MatchStatus;
+    }[] = await this.db.query(
+      `SELECT id, package_id, firm_id, offer_id, rank, score, parts, status FROM package_match
+       WHERE order_id = $1 ORDER BY package_id, rank NULLS LAST, score DESC, id`,
+      [orderId],
+    );
+    const [run] = await this.db.query(`SELECT computed_at FROM order_match_run WHERE order_id = $1`, [orderId]);
+    return {
+      orderId,
+      computedAt: run ? new Date(run.computed_at) : null,
+      packages: view.packages.map((p) => ({
+        packageId: p.id,
+        key: p.key,
+        matches: rows
+          .filter((r) => r.package_id === p.id)
+          .map((r) => ({
+            id: r.id,
+            firmId: r.firm_id,
+            offerId: r.offer_id,
+            rank: r.rank,
+            score: r.score,
+            parts: r.parts,
+            status: r.status,
+          })),
+      })),
+    };
+  }
 
   /**
    * Open orders whose matches are older than the order or than the newest change to a published offer, least
