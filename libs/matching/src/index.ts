@@ -10,3 +10,4 @@ export * from './lib/store/match-store.service';
 export * from './lib/matching-jobs.module';
 export * from './lib/jobs/matching-sweep.processor';
 export * from './lib/matching-graphql.module';
+export * from './lib/store/match.errors';

@@ -1,5 +1,5 @@
-import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { FirmModel } from '@kooperant/identity';
+import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { FirmModel, UuidScalar } from '@kooperant/identity';
 
 export enum MatchStatusCode {
   proposed = 'proposed',
@@ -51,4 +51,16 @@ export class OrderMatchesModel {
   @Field(() => Date, { nullable: true, description: 'Null until the matching job has run for the order.' })
   computedAt: Date | null;
   @Field(() => [PackageMatchesModel]) packages: PackageMatchesModel[];
+}
+
+export enum MatchDecision {
+  introduced = 'introduced',
+  dismissed = 'dismissed',
+}
+registerEnumType(MatchDecision, { name: 'MatchDecision' });
+
+@InputType()
+export class DecideMatchInput {
+  @Field(() => UuidScalar) matchId: string;
+  @Field(() => MatchDecision) decision: MatchDecision;
 }

@@ -7,7 +7,9 @@ import { AccessService } from '@kooperant/identity';
 import { insertCoordinator } from '@kooperant/identity/testing';
 import { OrderErrorCode } from '@kooperant/orders';
 import { MatchingModule } from '../matching.module';
+import { randomUUID } from 'node:crypto';
 import { MatchStoreService } from './match-store.service';
+import { MatchErrorCode } from './match.errors';
 import { MatchingSweepProcessor } from '../jobs/matching-sweep.processor';
 import { MatchingJobsModule } from '../matching-jobs.module';
 
@@ -93,6 +95,48 @@ describe('MatchStoreService', () => {
     expect((await domainError(store.matchesOf(supplier.admin, view.order.id))).code).toBe(ErrorCode.FORBIDDEN);
     expect((await domainError(store.matchesOf(stranger.admin, view.order.id))).code).toBe(
       OrderErrorCode.ORDER_NOT_FOUND,
+    );
+  });
+
+  it("lets the order's coordinators introduce or dismiss a proposal once, recorded as an event", async () => {
+    const buyer = await verifiedFirm(app, 'PL');
+    const view = await openOrder(app, buyer);
+    const [a, b] = await Promise.all([verifiedFirm(app, 'PL', buyer.clusterId), verifiedFirm(app, 'LT')]);
+    await publishedOffer(app, a);
+    await publishedOffer(app, b);
+    const coordinator = app.get(AccessService).actorFor(await insertCoordinator(app.db, buyer.clusterId));
+    const otherCoordinator = app.get(AccessService).actorFor(await insertCoordinator(app.db, b.clusterId));
+    await store.refreshOrder(view.order.id);
+    const [ma, mb] = (await store.matchesOf(buyer.admin, view.order.id)).packages[0].matches;
+
+    expect(await store.decide(coordinator, ma.id, 'introduced')).toMatchObject({ id: ma.id, status: 'introduced' });
+    expect(await store.decide(coordinator, mb.id, 'dismissed')).toMatchObject({ id: mb.id, status: 'dismissed' });
+
+    const again = await domainError(store.decide(coordinator, ma.id, 'dismissed'));
+    expect(again.code).toBe(MatchErrorCode.MATCH_STATE_CONFLICT);
+    expect((await domainError(store.decide(buyer.admin, ma.id, 'dismissed'))).code).toBe(ErrorCode.FORBIDDEN);
+    expect((await domainError(store.decide(otherCoordinator, ma.id, 'dismissed'))).code).toBe(
+      MatchErrorCode.MATCH_NOT_FOUND,
+    );
+    expect((await domainError(store.decide(coordinator, randomUUID(), 'dismissed'))).code).toBe(
+      MatchErrorCode.MATCH_NOT_FOUND,
+    );
+    const events = await app.db.query(
+      `SELECT type, payload->>'firmId' AS firm FROM outbox_event WHERE type IN ('match.introduced', 'match.dismissed')
+       ORDER BY created_at`,
+    );
+    expect(events).toEqual([
+      { type: 'match.introduced', firm: ma.firmId },
+      { type: 'match.dismissed', firm: mb.firmId },
+    ]);
+    // Decisions survive recomputation.
+    await store.refreshOrder(view.order.id);
+    const after = (await store.matchesOf(coordinator, view.order.id)).packages[0].matches;
+    expect(after.map((m) => [m.id, m.status]).sort()).toEqual(
+      [
+        [ma.id, 'introduced'],
+        [mb.id, 'dismissed'],
+      ].sort(),
     );
   });
 

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { recordEvent } from '@kooperant/platform-database';
+import { queryRows, recordEvent } from '@kooperant/platform-database';
 import { DomainError } from '@kooperant/platform-errors';
 import type { Actor } from '@kooperant/identity';
 import { OrderService } from '@kooperant/orders';
 import type { ScorePart } from '../scoring/score';
 import type { MatchStatus } from './package-match.entity';
+import { MatchErrorCode } from './match.errors';
 import { PackageRankingService } from '../ranking/package-ranking.service';
 
 export interface StoredMatch {
@@ -91,6 +92,66 @@ export class MatchStoreService {
           })),
       })),
     };
+  }
+
+  /**
+   * A coordinator of the order's cluster introduces a proposed firm to the buyer, or dismisses it. Only a proposal
+   * can be decided, once; the decision survives recomputation and is recorded as an event for notifications.
+   */
+  async decide(actor: Actor, matchId: string, decision: 'introduced' | 'dismissed'): Promise<StoredMatch> {
+    const [row] = await this.db.query(`SELECT order_id FROM package_match WHERE id = $1`, [matchId]);
+    const notFound = DomainError.notFound('Match', MatchErrorCode.MATCH_NOT_FOUND);
+    if (!row) throw notFound;
+    const view = await this.orders.load(row.order_id);
+    const roles = await actor.roles();
+    if (!roles.platformAdmin && !roles.coordinatorOf.has(view.order.clusterId)) {
+      if (this.orders.seesAllQuotes(roles, view.order)) {
+        throw DomainError.forbidden("Coordinators of the order's cluster introduce or dismiss proposed firms.");
+      }
+      throw notFound;
+    }
+    return this.db.transaction(async (m) => {
+      const [updated] = await queryRows<{
+        id: string;
+        package_id: string;
+        firm_id: string;
+        offer_id: string;
+        rank: number | null;
+        score: number;
+        parts: ScorePart[];
+        status: MatchStatus;
+      }>(
+        m,
+        `UPDATE package_match SET status = $2, decided_by = $3, decided_at = now()
+         WHERE id = $1 AND status = 'proposed'
+         RETURNING id, package_id, firm_id, offer_id, rank, score, parts, status`,
+        [matchId, decision, actor.userId],
+      );
+      if (!updated) {
+        const [now] = await m.query(`SELECT status FROM package_match WHERE id = $1`, [matchId]);
+        throw DomainError.conflict(
+          MatchErrorCode.MATCH_STATE_CONFLICT,
+          `The match is already ${now?.status ?? 'gone'}; only a proposal can be decided.`,
+          { status: now?.status ?? null },
+        );
+      }
+      await recordEvent(m, {
+        type: `match.${decision}`,
+        aggregateType: 'order',
+        aggregateId: row.order_id,
+        payload: { orderId: row.order_id, packageId: updated.package_id, firmId: updated.firm_id, matchId },
+        actorUserId: actor.userId,
+      });
+      return {
+        id: updated.id,
+        firmId: updated.firm_id,
+        offerId: updated.offer_id,
+        rank: updated.rank,
+        score: updated.score,
+        parts: updated.parts,
+        status: updated.status,
+      };
+    });
   }
 
   /**
