@@ -27,6 +27,28 @@ export interface OrderMatches {
   packages: { packageId: string; key: string; matches: StoredMatch[] }[];
 }
 
+/** A `package_match` row as the queries select it. */
+interface MatchRow {
+  id: string;
+  package_id: string;
+  firm_id: string;
+  offer_id: string;
+  rank: number | null;
+  score: number;
+  parts: ScorePart[];
+  status: MatchStatus;
+}
+
+const toStoredMatch = (r: MatchRow): StoredMatch => ({
+  id: r.id,
+  firmId: r.firm_id,
+  offerId: r.offer_id,
+  rank: r.rank,
+  score: r.score,
+  parts: r.parts,
+  status: r.status,
+});
+
 export interface RefreshResult {
   /** Matches stored (new or updated) at this computation. */
   stored: number;
@@ -58,16 +80,7 @@ export class MatchStoreService {
     if (!this.orders.seesAllQuotes(await actor.roles(), view.order)) {
       throw DomainError.forbidden('Only the buyer and the coordinators of the order see its matches.');
     }
-    const rows: {
-      id: string;
-      package_id: string;
-      firm_id: string;
-      offer_id: string;
-      rank: number | null;
-      score: number;
-      parts: ScorePart[];
-      status: MatchStatus;
-    }[] = await this.db.query(
+    const rows: MatchRow[] = await this.db.query(
       `SELECT id, package_id, firm_id, offer_id, rank, score, parts, status FROM package_match
        WHERE order_id = $1 ORDER BY package_id, rank NULLS LAST, score DESC, id`,
       [orderId],
@@ -79,17 +92,7 @@ export class MatchStoreService {
       packages: view.packages.map((p) => ({
         packageId: p.id,
         key: p.key,
-        matches: rows
-          .filter((r) => r.package_id === p.id)
-          .map((r) => ({
-            id: r.id,
-            firmId: r.firm_id,
-            offerId: r.offer_id,
-            rank: r.rank,
-            score: r.score,
-            parts: r.parts,
-            status: r.status,
-          })),
+        matches: rows.filter((r) => r.package_id === p.id).map(toStoredMatch),
       })),
     };
   }
@@ -111,16 +114,7 @@ export class MatchStoreService {
       throw notFound;
     }
     return this.db.transaction(async (m) => {
-      const [updated] = await queryRows<{
-        id: string;
-        package_id: string;
-        firm_id: string;
-        offer_id: string;
-        rank: number | null;
-        score: number;
-        parts: ScorePart[];
-        status: MatchStatus;
-      }>(
+      const [updated] = await queryRows<MatchRow>(
         m,
         `UPDATE package_match SET status = $2, decided_by = $3, decided_at = now()
          WHERE id = $1 AND status = 'proposed'
@@ -142,15 +136,7 @@ export class MatchStoreService {
         payload: { orderId: row.order_id, packageId: updated.package_id, firmId: updated.firm_id, matchId },
         actorUserId: actor.userId,
       });
-      return {
-        id: updated.id,
-        firmId: updated.firm_id,
-        offerId: updated.offer_id,
-        rank: updated.rank,
-        score: updated.score,
-        parts: updated.parts,
-        status: updated.status,
-      };
+      return toStoredMatch(updated);
     });
   }
 
