@@ -200,7 +200,7 @@ export class OfferService {
         // Structured result: for UPDATE ... RETURNING, TypeORM's plain result is [rows, count].
         const rows = await queryRows<{ id: string; firm_id: string }>(
           m,
-          `UPDATE offer SET status = 'archived', archived_at = $1, archive_reason = 'expired', version = version + 1
+          `UPDATE offer SET status = 'archived', archived_at = $1, archive_reason = 'expired', version = version + 1, updated_at = now()
            WHERE id IN (SELECT id FROM offer WHERE status = 'published' AND valid_until <= $1
                         ORDER BY valid_until LIMIT $2 FOR UPDATE SKIP LOCKED)
            RETURNING id, firm_id`,
