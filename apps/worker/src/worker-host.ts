@@ -41,6 +41,14 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       if (!byQueue.has(q)) byQueue.set(q, new Map());
       byQueue.get(q)?.set(h.jobName, h);
     }
+    // Schedules first, workers after: the embedded database serves one statement stream at a time, and a worker's
+    // first poll racing an upsert there broke the upsert (pglite-socket interleaves extended-protocol messages).
+    for (const s of JOB_SCHEDULES) {
+      if (!this.handlers.some((h) => h.jobName === s.jobName)) continue;
+      await this.producer
+        .queue(JOB_QUEUE[s.jobName as JobName])
+        .upsertJobScheduler(s.schedulerId, { every: s.everyMs }, { name: s.jobName, data: s.payload });
+    }
     for (const [queue, handlers] of byQueue) {
       const processor = async (job: Job) => {
         const handler = handlers.get(job.name);
@@ -56,12 +64,6 @@ export class WorkerHost implements OnApplicationBootstrap, OnApplicationShutdown
       );
       worker.on('error', (err) => this.log.error(`${queue}: ${err.message}`));
       this.workers.push(worker);
-    }
-    for (const s of JOB_SCHEDULES) {
-      if (!this.handlers.some((h) => h.jobName === s.jobName)) continue;
-      await this.producer
-        .queue(JOB_QUEUE[s.jobName as JobName])
-        .upsertJobScheduler(s.schedulerId, { every: s.everyMs }, { name: s.jobName, data: s.payload });
     }
     this.log.log(
       `processing ${[...byQueue.keys()].join(', ')} with concurrency ${this.config.workerConcurrency}; ${JOB_SCHEDULES.length} schedules`,
