@@ -71,68 +71,38 @@ describe('proposeChains', () => {
   });
 
   it('finds the only feasible chain even when it crosses the border twice', () => {
-    const r = proposeChains(
-      [cut, weld, coat],
-      new Map([
-        ['cut', [candidate({ offerId: 'cut', firmId: 'a', processIds: ['laser'], location: BIALYSTOK })]],
+    const candidates = new Map([
+      ['cut', [candidate({ offerId: 'cut', firmId: 'a', processIds: ['laser'], location: BIALYSTOK })]],
+      [
+        'weld',
         [
-          'weld',
-          [
-            candidate({ offerId: 'weld-pl-no-cert', firmId: 'b', location: BIALYSTOK }),
-            candidate({
-              offerId: 'weld-lt',
-              firmId: 'c',
-              firmCountry: 'LT',
-              location: KAUNAS,
-              certificationIds: ['exc2'],
-            }),
-          ],
+          candidate({ offerId: 'weld-pl-no-cert', firmId: 'b', location: BIALYSTOK }),
+          candidate({
+            offerId: 'weld-lt',
+            firmId: 'c',
+            firmCountry: 'LT',
+            location: KAUNAS,
+            certificationIds: ['exc2'],
+          }),
         ],
+      ],
+      [
+        'coat',
         [
-          'coat',
-          [
-            candidate({
-              offerId: 'coat',
-              firmId: 'd',
-              processIds: ['powder'],
-              location: SUWALKI,
-              maxThicknessMm: null,
-            }),
-          ],
+          candidate({
+            offerId: 'coat',
+            firmId: 'd',
+            processIds: ['powder'],
+            location: SUWALKI,
+            maxThicknessMm: null,
+          }),
         ],
-      ]),
-      NOW,
-    );
+      ],
+    ]);
+    const r = proposeChains([cut, weld, coat], candidates, NOW);
     const withCert = proposeChains(
       [cut, { ...weld, need: { ...weld.need, requiredCertifications: [['exc2']] } }, coat],
-      new Map([
-        ['cut', [candidate({ offerId: 'cut', firmId: 'a', processIds: ['laser'], location: BIALYSTOK })]],
-        [
-          'weld',
-          [
-            candidate({ offerId: 'weld-pl-no-cert', firmId: 'b', location: BIALYSTOK }),
-            candidate({
-              offerId: 'weld-lt',
-              firmId: 'c',
-              firmCountry: 'LT',
-              location: KAUNAS,
-              certificationIds: ['exc2'],
-            }),
-          ],
-        ],
-        [
-          'coat',
-          [
-            candidate({
-              offerId: 'coat',
-              firmId: 'd',
-              processIds: ['powder'],
-              location: SUWALKI,
-              maxThicknessMm: null,
-            }),
-          ],
-        ],
-      ]),
+      candidates,
       NOW,
     );
     expect(r.chains.length).toBe(2);
