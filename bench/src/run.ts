@@ -1,7 +1,11 @@
+// First: the matching bench builds a Nest context, whose dependency injection needs decorator metadata recorded as
+// the domain libs load (the other benches import them too).
+import 'reflect-metadata';
 import { benchSearch } from './catalogue-search';
+import { benchMatching } from './matching';
 import { benchOrders } from './orders-quotes';
 
-/** `npm run bench -- <name> [seconds]`. Benchmarks are not tests: they print figures, they assert nothing. */
+/** `npm run bench -- <name> [seconds] [offers]`. Benchmarks are not tests: they print figures, they assert nothing. */
 async function main(): Promise<void> {
   const [name = 'search', seconds = '15', offers = '100000'] = process.argv.slice(2);
   switch (name) {
@@ -11,8 +15,11 @@ async function main(): Promise<void> {
     case 'orders':
       await benchOrders(Number(seconds));
       break;
+    case 'matching':
+      await benchMatching(Number(seconds), Number(offers));
+      break;
     default:
-      throw new Error(`unknown benchmark ${name}; try: search, orders`);
+      throw new Error(`unknown benchmark ${name}; try: search, orders, matching`);
   }
 }
 

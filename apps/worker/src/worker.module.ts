@@ -1,12 +1,19 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { KooperantConfigModule, requireDatabaseUrl, type KooperantConfig } from '@kooperant/platform-config';
 import { DatabaseModule } from '@kooperant/platform-database';
-import { JOB_HANDLERS } from '@kooperant/platform-queue';
+import {
+  DomainEventProcessor,
+  EVENT_SUBSCRIBERS,
+  JOB_HANDLERS,
+  QueueModule,
+  queueSettingsFrom,
+} from '@kooperant/platform-queue';
 import { CATALOGUE_JOB_HANDLERS, CatalogueJobsModule } from '@kooperant/catalogue';
-import { MATCHING_JOB_HANDLERS, MatchingJobsModule } from '@kooperant/matching';
+import { MATCHING_EVENT_SUBSCRIBERS, MATCHING_JOB_HANDLERS, MatchingJobsModule } from '@kooperant/matching';
 import { WorkerHost } from './worker-host';
 
-const HANDLER_CLASSES = [...CATALOGUE_JOB_HANDLERS, ...MATCHING_JOB_HANDLERS];
+const HANDLER_CLASSES = [...CATALOGUE_JOB_HANDLERS, ...MATCHING_JOB_HANDLERS, DomainEventProcessor];
+const SUBSCRIBER_CLASSES = [...MATCHING_EVENT_SUBSCRIBERS];
 
 /** The worker: the domain libs started as job processors. No HTTP. */
 @Module({})
@@ -21,10 +28,13 @@ export class WorkerModule {
           poolSize: Math.min(config.dbPoolSize, config.workerConcurrency + 4),
           applicationName: 'kooperant-worker',
         }),
+        QueueModule.forRoot(queueSettingsFrom(config)),
         CatalogueJobsModule,
         MatchingJobsModule,
       ],
       providers: [
+        { provide: EVENT_SUBSCRIBERS, useFactory: (...subs: unknown[]) => subs, inject: SUBSCRIBER_CLASSES },
+        DomainEventProcessor,
         { provide: JOB_HANDLERS, useFactory: (...handlers: unknown[]) => handlers, inject: HANDLER_CLASSES },
         WorkerHost,
       ],

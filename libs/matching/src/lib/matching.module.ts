@@ -6,11 +6,19 @@ import { CandidateRetrievalService } from './retrieval/candidate-retrieval.servi
 import { PackageRankingService } from './ranking/package-ranking.service';
 import { MATCHING_ENTITIES } from './store/package-match.entity';
 import { MatchStoreService } from './store/match-store.service';
+import { BrokeringService } from './store/brokering.service';
+import { MatchQueriesService } from './store/match-queries.service';
 
-/** Matching: ranked partners for work packages and whole chains (jobs and brokering to come). */
+/** Matching: ranked partners for work packages, whole chains, and the coordinators' brokering pipeline. */
 @Module({
   imports: [CatalogueModule, OrdersModule, TypeOrmModule.forFeature(MATCHING_ENTITIES)],
-  providers: [CandidateRetrievalService, PackageRankingService, MatchStoreService],
-  exports: [CandidateRetrievalService, PackageRankingService, MatchStoreService],
+  providers: [
+    CandidateRetrievalService,
+    PackageRankingService,
+    MatchStoreService,
+    BrokeringService,
+    MatchQueriesService,
+  ],
+  exports: [CandidateRetrievalService, PackageRankingService, MatchStoreService, BrokeringService, MatchQueriesService],
 })
 export class MatchingModule {}

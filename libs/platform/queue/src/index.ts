@@ -3,3 +3,8 @@ export * from './lib/job-options';
 export * from './lib/queue-connection';
 export * from './lib/queue-registry';
 export * from './lib/job-handler';
+export * from './lib/event-subscriber';
+export * from './lib/outbox-relay';
+export * from './lib/domain-event.processor';
+export * from './lib/queue.module';
+export * from './lib/job-runner';

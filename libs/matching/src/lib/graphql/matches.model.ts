@@ -1,12 +1,24 @@
-import { Field, Float, ID, InputType, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { FirmModel, UuidScalar } from '@kooperant/identity';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { FirmModel } from '@kooperant/identity';
 
+/** The statuses of `MATCH_STATUSES`, in pipeline order (a unit test keeps the two the same). */
 export enum MatchStatusCode {
   proposed = 'proposed',
-  introduced = 'introduced',
+  endorsed = 'endorsed',
   dismissed = 'dismissed',
+  awaiting_approval = 'awaiting_approval',
+  invited = 'invited',
+  declined = 'declined',
+  quoted = 'quoted',
+  awarded = 'awarded',
+  lost = 'lost',
 }
-registerEnumType(MatchStatusCode, { name: 'MatchStatus' });
+registerEnumType(MatchStatusCode, {
+  name: 'MatchStatus',
+  description:
+    'proposed → endorsed or dismissed → invited (across clusters, awaiting_approval first where the other side asks ' +
+    'for it) → declined or quoted → awarded or lost.',
+});
 
 export enum ScorePartName {
   capability = 'capability',
@@ -51,16 +63,4 @@ export class OrderMatchesModel {
   @Field(() => Date, { nullable: true, description: 'Null until the matching job has run for the order.' })
   computedAt: Date | null;
   @Field(() => [PackageMatchesModel]) packages: PackageMatchesModel[];
-}
-
-export enum MatchDecision {
-  introduced = 'introduced',
-  dismissed = 'dismissed',
-}
-registerEnumType(MatchDecision, { name: 'MatchDecision' });
-
-@InputType()
-export class DecideMatchInput {
-  @Field(() => UuidScalar) matchId: string;
-  @Field(() => MatchDecision) decision: MatchDecision;
 }

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, Query, Resolver } from '@nestjs/graphql';
 import {
   CurrentActor,
   FirmService,
@@ -9,7 +9,7 @@ import {
   type Actor,
 } from '@kooperant/identity';
 import { MatchStoreService } from '../store/match-store.service';
-import { DecideMatchInput, OrderMatchesModel, PackageMatchModel } from './matches.model';
+import { OrderMatchesModel } from './matches.model';
 
 @Resolver(() => OrderMatchesModel)
 export class MatchesResolver {
@@ -37,17 +37,5 @@ export class MatchesResolver {
         })),
       ),
     } as unknown as OrderMatchesModel;
-  }
-
-  @Mutation(() => PackageMatchModel, {
-    description: "A coordinator of the order's cluster introduces a proposed firm to the buyer, or dismisses it.",
-  })
-  async decideMatch(
-    @CurrentActor() actor: Actor | null,
-    @Args('input') input: DecideMatchInput,
-    @Context('loaders') l: LoaderCache,
-  ) {
-    const m = await this.store.decide(requireActor(actor), input.matchId, input.decision);
-    return { ...m, firm: await firmLoader(l, this.firms).load(m.firmId) } as unknown as PackageMatchModel;
   }
 }

@@ -3,8 +3,8 @@ import { JobName, type JobHandler, type JobPayloads } from '@kooperant/platform-
 import { MatchStoreService } from '../store/match-store.service';
 
 /**
- * Every minute: recomputes the matches of open orders that are stale (the order changed, or an offer did, since
- * their last computation), least recently computed first. Idempotent, and safe with several workers: each order's
+ * Every five minutes, behind the event-driven jobs: recomputes the matches of open orders never matched, or changed
+ * since their last computation, least recently computed first. Idempotent, and safe with several workers: each order's
  * refresh is serialised in the database.
  */
 @Injectable()

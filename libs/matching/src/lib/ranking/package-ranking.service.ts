@@ -5,6 +5,7 @@ import type { GeoPoint } from '../scoring/geo';
 import { rejections, type Candidate, type Rejection } from '../scoring/candidate';
 import { DEFAULT_WEIGHTS, scoreCandidate, type Score, type ScoreWeights } from '../scoring/score';
 import { CandidateRetrievalService } from '../retrieval/candidate-retrieval.service';
+import type { ChainPackage } from '../chain/chain-search';
 
 export interface RankedMatch {
   candidate: Candidate;
@@ -21,6 +22,17 @@ export interface PackageRanking {
   refused: Partial<Record<Rejection, number>>;
 }
 
+/** The rankings of an order's packages, with what chain proposals are computed from. */
+export interface OrderRanking {
+  orderId: string;
+  clusterId: string;
+  packages: PackageRanking[];
+  chain: ChainPackage[];
+  /** Every offer whose process fits, per package id (the chain search applies the hard constraints itself). */
+  candidates: Map<string, Candidate[]>;
+  weights: ScoreWeights;
+}
+
 /**
  * Ranks firms for every package of an order: hard constraints first, then the explained score. A firm with several
  * fitting offers appears once, with its best. The distance part counts the firms already awarded the neighbouring
@@ -33,12 +45,19 @@ export class PackageRankingService {
     private readonly retrieval: CandidateRetrievalService,
   ) {}
 
-  async rankOrder(
-    orderId: string,
-    opts: { now?: Date; limit?: number; weights?: ScoreWeights } = {},
-  ): Promise<PackageRanking[]> {
-    const { now = new Date(), limit = 20, weights = DEFAULT_WEIGHTS } = opts;
+  async rankOrder(orderId: string, opts: { now?: Date; limit?: number } = {}): Promise<PackageRanking[]> {
+    return (await this.rankOrderWithChain(orderId, opts)).packages;
+  }
+
+  /**
+   * Ranks every package of the order with the weights of the order's cluster (its coordinators set the cross-border
+   * weight), keeping the candidates for the chain search.
+   */
+  async rankOrderWithChain(orderId: string, opts: { now?: Date; limit?: number } = {}): Promise<OrderRanking> {
+    const { now = new Date(), limit = 20 } = opts;
     const { view, packages } = await this.retrieval.chainOf(orderId);
+    const weights = await this.weightsOf(view.order.clusterId);
+    const candidates = new Map<string, Candidate[]>();
     const awarded = new Map(view.packages.filter((p) => p.awardedFirmId).map((p) => [p.id, p.awardedFirmId as string]));
     const places = await this.firmPlaces([...new Set(awarded.values())]);
     const out: PackageRanking[] = [];
@@ -51,6 +70,7 @@ export class PackageRankingService {
         .map((id) => places.get(awarded.get(id) ?? ''))
         .filter((x): x is GeoPoint => x !== undefined);
       const found = await this.retrieval.candidatesFor(p.need, now);
+      candidates.set(p.need.packageId, found);
       const refused: Partial<Record<Rejection, number>> = {};
       const bestOfFirm = new Map<string, RankedMatch>();
       for (const c of found) {
@@ -68,7 +88,16 @@ export class PackageRankingService {
         .slice(0, limit);
       out.push({ packageId: p.need.packageId, key: p.need.key, matches, considered: found.length, refused });
     }
-    return out;
+    return { orderId, clusterId: view.order.clusterId, packages: out, chain: packages, candidates, weights };
+  }
+
+  /** The default weights with the cluster's own cross-border weight, when its coordinators set one. */
+  async weightsOf(clusterId: string): Promise<ScoreWeights> {
+    const [row] = await this.db.query(
+      `SELECT cross_border_weight FROM cluster_matching_setting WHERE cluster_id = $1`,
+      [clusterId],
+    );
+    return row ? { ...DEFAULT_WEIGHTS, crossBorder: row.cross_border_weight as number } : DEFAULT_WEIGHTS;
   }
 
   private async firmPlaces(ids: string[]): Promise<Map<string, GeoPoint>> {

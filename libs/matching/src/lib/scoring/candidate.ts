@@ -50,8 +50,10 @@ export interface Candidate {
   priceMinor: number | null;
   /** Share of the firm's hand-overs on time, 0..1; null with no history. */
   onTimeRate: number | null;
-  /** Share of invitations the firm answered with a quote, 0..1; null with no history. */
+  /** Share of invitations to quote the firm answered with a quote, 0..1; null with no history. */
   quoteResponseRate: number | null;
+  /** Mean hours from an invitation to the firm's quote; null with no answered invitation. */
+  quoteResponseHours: number | null;
   /** Packages the firm has in production now. */
   activePackages: number;
 }

@@ -41,7 +41,7 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
  * capability (the exact process rather than a neighbour, the named material, more than asked),
  * lead time (days of slack before the due date: a week or more is full marks, none is zero),
  * distance (to the delivery place and to the firms of neighbouring steps: 1 at the door, 0.5 at 200 km by road),
- * performance (on-time hand-overs and answered invitations; unknown counts as 0.5),
+ * performance (on-time hand-overs, invitations answered with a quote and how fast; unknown counts as 0.5),
  * load (packages in production now) and cross-border (a partner across the border, weighted per cluster).
  * `neighbours` are the places of the firms of the steps before and after, where known.
  */
@@ -71,7 +71,9 @@ export function scoreCandidate(
   const distance = 1 / (1 + meanKm / 200);
   const onTime = c.onTimeRate ?? 0.5;
   const response = c.quoteResponseRate ?? 0.5;
-  const performance = 0.7 * onTime + 0.3 * response;
+  // Answering within a day is full marks, within two days half.
+  const speed = c.quoteResponseHours === null ? 0.5 : 1 / (1 + Math.max(0, c.quoteResponseHours - 24) / 24);
+  const performance = 0.6 * onTime + 0.25 * response + 0.15 * speed;
   const load = 1 / (1 + c.activePackages / 5);
   const crossBorder = c.firmCountry !== need.buyerCountry ? 1 : 0;
   const parts: ScorePart[] = [
@@ -105,7 +107,7 @@ export function scoreCandidate(
       weight: weights.performance,
       explanation: `${c.onTimeRate === null ? 'no hand-overs yet' : `${Math.round(onTime * 100)} % on time`}, ${
         c.quoteResponseRate === null ? 'no invitations yet' : `${Math.round(response * 100)} % of invitations answered`
-      }`,
+      }${c.quoteResponseHours === null ? '' : `, in ${Math.round(c.quoteResponseHours)} h on average`}`,
     },
     {
       name: 'load',

@@ -54,6 +54,7 @@ export function candidate(overrides: Partial<Candidate> = {}): Candidate {
     priceMinor: 100_000,
     onTimeRate: null,
     quoteResponseRate: null,
+    quoteResponseHours: null,
     activePackages: 0,
     ...overrides,
   };

@@ -1,15 +1,13 @@
 import { OfferService, seedTaxonomy, TaxonomyService } from '@kooperant/catalogue';
 import { publishedOffer } from '@kooperant/catalogue/testing';
 import { openOrder, verifiedFirm } from '@kooperant/orders/testing';
-import { createTestApp, domainError, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, domainError, testQueueModule, type TestApp } from '@kooperant/platform-testing';
 import { ErrorCode } from '@kooperant/platform-errors';
 import { AccessService } from '@kooperant/identity';
 import { insertCoordinator } from '@kooperant/identity/testing';
 import { OrderErrorCode } from '@kooperant/orders';
 import { MatchingModule } from '../matching.module';
-import { randomUUID } from 'node:crypto';
 import { MatchStoreService } from './match-store.service';
-import { MatchErrorCode } from './match.errors';
 import { MatchingSweepProcessor } from '../jobs/matching-sweep.processor';
 import { MatchingJobsModule } from '../matching-jobs.module';
 
@@ -59,14 +57,14 @@ describe('MatchStoreService', () => {
     expect(await store.refreshOrder(view.order.id)).toEqual({ stored: 2, proposedFirst: 0, dropped: 0 });
     expect(await proposedEvents(view.order.id)).toBe(2);
 
-    // A coordinator introduced B; then both firms archive their offers.
-    await app.db.query(`UPDATE package_match SET status = 'introduced' WHERE firm_id = $1`, [b.firmId]);
+    // A coordinator endorsed B; then both firms archive their offers.
+    await app.db.query(`UPDATE package_match SET status = 'endorsed' WHERE firm_id = $1`, [b.firmId]);
     await app.get(OfferService).archiveOffer(a.admin, offerA.id);
     await app.get(OfferService).archiveOffer(b.admin, offerB.id);
 
     expect(await store.refreshOrder(view.order.id)).toEqual({ stored: 0, proposedFirst: 0, dropped: 1 });
     expect(await matchesOf(view.order.id)).toEqual([
-      { key: 'cut', firm_id: b.firmId, rank: null, status: 'introduced', parts: 6 },
+      { key: 'cut', firm_id: b.firmId, rank: null, status: 'endorsed', parts: 6 },
     ]);
   });
 
@@ -98,48 +96,6 @@ describe('MatchStoreService', () => {
     );
   });
 
-  it("lets the order's coordinators introduce or dismiss a proposal once, recorded as an event", async () => {
-    const buyer = await verifiedFirm(app, 'PL');
-    const view = await openOrder(app, buyer);
-    const [a, b] = await Promise.all([verifiedFirm(app, 'PL', buyer.clusterId), verifiedFirm(app, 'LT')]);
-    await publishedOffer(app, a);
-    await publishedOffer(app, b);
-    const coordinator = app.get(AccessService).actorFor(await insertCoordinator(app.db, buyer.clusterId));
-    const otherCoordinator = app.get(AccessService).actorFor(await insertCoordinator(app.db, b.clusterId));
-    await store.refreshOrder(view.order.id);
-    const [ma, mb] = (await store.matchesOf(buyer.admin, view.order.id)).packages[0].matches;
-
-    expect(await store.decide(coordinator, ma.id, 'introduced')).toMatchObject({ id: ma.id, status: 'introduced' });
-    expect(await store.decide(coordinator, mb.id, 'dismissed')).toMatchObject({ id: mb.id, status: 'dismissed' });
-
-    const again = await domainError(store.decide(coordinator, ma.id, 'dismissed'));
-    expect(again.code).toBe(MatchErrorCode.MATCH_STATE_CONFLICT);
-    expect((await domainError(store.decide(buyer.admin, ma.id, 'dismissed'))).code).toBe(ErrorCode.FORBIDDEN);
-    expect((await domainError(store.decide(otherCoordinator, ma.id, 'dismissed'))).code).toBe(
-      MatchErrorCode.MATCH_NOT_FOUND,
-    );
-    expect((await domainError(store.decide(coordinator, randomUUID(), 'dismissed'))).code).toBe(
-      MatchErrorCode.MATCH_NOT_FOUND,
-    );
-    const events = await app.db.query(
-      `SELECT type, payload->>'firmId' AS firm FROM outbox_event WHERE type IN ('match.introduced', 'match.dismissed')
-       ORDER BY created_at`,
-    );
-    expect(events).toEqual([
-      { type: 'match.introduced', firm: ma.firmId },
-      { type: 'match.dismissed', firm: mb.firmId },
-    ]);
-    // Decisions survive recomputation.
-    await store.refreshOrder(view.order.id);
-    const after = (await store.matchesOf(coordinator, view.order.id)).packages[0].matches;
-    expect(after.map((m) => [m.id, m.status]).sort()).toEqual(
-      [
-        [ma.id, 'introduced'],
-        [mb.id, 'dismissed'],
-      ].sort(),
-    );
-  });
-
   it('lets two refreshes of one order run at once without duplicates or lost rows', async () => {
     const buyer = await verifiedFirm(app, 'PL');
     const view = await openOrder(app, buyer);
@@ -157,7 +113,7 @@ describe('MatchingSweepProcessor', () => {
   let app: TestApp;
 
   beforeAll(async () => {
-    app = await createTestApp([MatchingJobsModule]);
+    app = await createTestApp([testQueueModule().module, MatchingJobsModule]);
     await seedTaxonomy(app.db);
     app.get(TaxonomyService).invalidate();
   });
@@ -166,7 +122,7 @@ describe('MatchingSweepProcessor', () => {
 
   afterAll(() => app?.close());
 
-  it('matches open orders once, and again only after the order or an offer changed', async () => {
+  it('matches open orders never matched, and again only after the order changed (offers are the events job)', async () => {
     const sweep = app.get(MatchingSweepProcessor);
     const buyer = await verifiedFirm(app, 'PL');
     const open = await openOrder(app, buyer);
@@ -180,8 +136,11 @@ describe('MatchingSweepProcessor', () => {
     // Nothing changed: nothing to do, even for an order without candidates for some packages.
     expect(await sweep.handle({})).toEqual({ orders: 0, proposed: 0 });
 
+    // A new offer is left to reverse matching (MatchOfferProcessor), which the offer's event triggers.
     const b = await verifiedFirm(app, 'PL');
     await publishedOffer(app, b);
+    expect(await sweep.handle({})).toEqual({ orders: 0, proposed: 0 });
+    await app.db.query(`UPDATE cooperative_order SET updated_at = now() WHERE id = $1`, [open.order.id]);
     expect(await sweep.handle({})).toEqual({ orders: 1, proposed: 1 });
     const [run] = await app.db.query(`SELECT matches FROM order_match_run WHERE order_id = $1`, [open.order.id]);
     expect(run.matches).toBe(2);

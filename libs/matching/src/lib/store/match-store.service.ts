@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { queryRows, recordEvent } from '@kooperant/platform-database';
+import { recordEvent } from '@kooperant/platform-database';
 import { DomainError } from '@kooperant/platform-errors';
 import type { Actor } from '@kooperant/identity';
 import { OrderService } from '@kooperant/orders';
 import type { ScorePart } from '../scoring/score';
-import type { MatchStatus } from './package-match.entity';
-import { MatchErrorCode } from './match.errors';
+import type { MatchStatus, StoredChains } from './package-match.entity';
+import { proposeChains, type ChainSearchResult } from '../chain/chain-search';
 import { PackageRankingService } from '../ranking/package-ranking.service';
 
 export interface StoredMatch {
@@ -48,6 +48,29 @@ const toStoredMatch = (r: MatchRow): StoredMatch => ({
   parts: r.parts,
   status: r.status,
 });
+
+/** Chain proposals in the form stored with the order's match run. */
+export function storedChains(r: ChainSearchResult): StoredChains {
+  return {
+    chains: r.chains.map((c) => ({
+      steps: c.steps.map((s) => ({
+        packageId: s.packageId,
+        key: s.key,
+        firmId: s.candidate.firmId,
+        offerId: s.candidate.offerId,
+        country: s.candidate.firmCountry,
+      })),
+      totalPriceMinor: c.totalPriceMinor,
+      priceEstimated: c.priceEstimated,
+      completion: c.completion.toISOString(),
+      transportKm: c.transportKm,
+      borderCrossings: c.borderCrossings,
+      countries: c.countries,
+      cost: c.cost,
+    })),
+    noChain: r.noChain ? { ...r.noChain, reasons: { ...r.noChain.reasons } as Record<string, number> } : null,
+  };
+}
 
 export interface RefreshResult {
   /** Matches stored (new or updated) at this computation. */
@@ -98,59 +121,14 @@ export class MatchStoreService {
   }
 
   /**
-   * A coordinator of the order's cluster introduces a proposed firm to the buyer, or dismisses it. Only a proposal
-   * can be decided, once; the decision survives recomputation and is recorded as an event for notifications.
-   */
-  async decide(actor: Actor, matchId: string, decision: 'introduced' | 'dismissed'): Promise<StoredMatch> {
-    const [row] = await this.db.query(`SELECT order_id FROM package_match WHERE id = $1`, [matchId]);
-    const notFound = DomainError.notFound('Match', MatchErrorCode.MATCH_NOT_FOUND);
-    if (!row) throw notFound;
-    const view = await this.orders.load(row.order_id);
-    const roles = await actor.roles();
-    if (!roles.platformAdmin && !roles.coordinatorOf.has(view.order.clusterId)) {
-      if (this.orders.seesAllQuotes(roles, view.order)) {
-        throw DomainError.forbidden("Coordinators of the order's cluster introduce or dismiss proposed firms.");
-      }
-      throw notFound;
-    }
-    return this.db.transaction(async (m) => {
-      const [updated] = await queryRows<MatchRow>(
-        m,
-        `UPDATE package_match SET status = $2, decided_by = $3, decided_at = now()
-         WHERE id = $1 AND status = 'proposed'
-         RETURNING id, package_id, firm_id, offer_id, rank, score, parts, status`,
-        [matchId, decision, actor.userId],
-      );
-      if (!updated) {
-        const [now] = await m.query(`SELECT status FROM package_match WHERE id = $1`, [matchId]);
-        throw DomainError.conflict(
-          MatchErrorCode.MATCH_STATE_CONFLICT,
-          `The match is already ${now?.status ?? 'gone'}; only a proposal can be decided.`,
-          { status: now?.status ?? null },
-        );
-      }
-      await recordEvent(m, {
-        type: `match.${decision}`,
-        aggregateType: 'order',
-        aggregateId: row.order_id,
-        payload: { orderId: row.order_id, packageId: updated.package_id, firmId: updated.firm_id, matchId },
-        actorUserId: actor.userId,
-      });
-      return toStoredMatch(updated);
-    });
-  }
-
-  /**
-   * Open orders whose matches are older than the order or than the newest change to a published offer, least
-   * recently computed first.
+   * Open orders never matched, or changed since they were: a safety net behind the event-driven jobs (which also
+   * follow offer changes), least recently computed first.
    */
   async staleOrders(limit: number): Promise<string[]> {
     const rows: { id: string }[] = await this.db.query(
-      `WITH latest_offer AS (SELECT max(updated_at) AS at FROM offer)
-       SELECT o.id FROM cooperative_order o
+      `SELECT o.id FROM cooperative_order o
        LEFT JOIN order_match_run r ON r.order_id = o.id
-       CROSS JOIN latest_offer l
-       WHERE o.status = 'open' AND (r.computed_at IS NULL OR r.computed_at < o.updated_at OR r.computed_at < l.at)
+       WHERE o.status = 'open' AND (r.computed_at IS NULL OR r.computed_at < o.updated_at)
        ORDER BY r.computed_at NULLS FIRST, o.id
        LIMIT $1`,
       [limit],
@@ -158,9 +136,14 @@ export class MatchStoreService {
     return rows.map((r) => r.id);
   }
 
+  /**
+   * Ranks the order's packages and proposes chains, then stores both: new proposals inserted, current ones updated,
+   * those the ranking no longer holds withdrawn (matches a person acted on stay, unranked). Idempotent.
+   */
   async refreshOrder(orderId: string, now = new Date()): Promise<RefreshResult> {
-    const rankings = await this.ranking.rankOrder(orderId, { now });
-    const rows = rankings.flatMap((p) =>
+    const ranking = await this.ranking.rankOrderWithChain(orderId, { now });
+    const chains = storedChains(proposeChains(ranking.chain, ranking.candidates, now));
+    const rows = ranking.packages.flatMap((p) =>
       p.matches.map((m, i) => ({
         packageId: p.packageId,
         firmId: m.candidate.firmId,
@@ -174,8 +157,9 @@ export class MatchStoreService {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('package_match'), hashtext($1))`, [orderId]);
       const stored: { package_id: string; firm_id: string; inserted: boolean }[] = rows.length
         ? await m.query(
-            `INSERT INTO package_match (order_id, package_id, firm_id, offer_id, rank, score, parts, computed_at)
-             SELECT $1, r.package_id, r.firm_id, r.offer_id, r.rank, r.score, r.parts, $8
+            `INSERT INTO package_match (order_id, package_id, firm_id, offer_id, rank, score, parts, computed_at,
+                                        handled_by_cluster_id)
+             SELECT $1, r.package_id, r.firm_id, r.offer_id, r.rank, r.score, r.parts, $8, $9
              FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::float8[], $7::jsonb[])
                AS r(package_id, firm_id, offer_id, rank, score, parts)
              ON CONFLICT ON CONSTRAINT package_match_package_firm_key DO UPDATE
@@ -191,6 +175,7 @@ export class MatchStoreService {
               rows.map((r) => r.score),
               rows.map((r) => r.parts),
               now,
+              ranking.clusterId,
             ],
           )
         : [];
@@ -209,9 +194,10 @@ export class MatchStoreService {
         [orderId, rows.map((r) => r.packageId), rows.map((r) => r.firmId)],
       );
       await m.query(
-        `INSERT INTO order_match_run (order_id, computed_at, matches) VALUES ($1, $2, $3)
-         ON CONFLICT (order_id) DO UPDATE SET computed_at = excluded.computed_at, matches = excluded.matches`,
-        [orderId, now, stored.length],
+        `INSERT INTO order_match_run (order_id, computed_at, matches, chains) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (order_id) DO UPDATE
+           SET computed_at = excluded.computed_at, matches = excluded.matches, chains = excluded.chains`,
+        [orderId, now, stored.length, JSON.stringify(chains)],
       );
       const fresh = stored.filter((s) => s.inserted);
       for (const s of fresh) {

@@ -1,6 +1,7 @@
 import {
   Check,
   Column,
+  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
@@ -10,23 +11,39 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { FirmEntity } from '@kooperant/identity';
+import { ClusterEntity, FirmEntity } from '@kooperant/identity';
 import { OfferEntity } from '@kooperant/catalogue';
-import { CooperativeOrderEntity, WorkPackageEntity } from '@kooperant/orders';
+import { CooperativeOrderEntity, QuoteEntity, WorkPackageEntity } from '@kooperant/orders';
 import type { ScorePart } from '../scoring/score';
 
-export const MATCH_STATUSES = ['proposed', 'introduced', 'dismissed'] as const;
+/**
+ * The brokering pipeline of a match: proposed by the engine → endorsed or dismissed by a coordinator → the firm
+ * invited to quote (across clusters, first awaiting the approval of the other side's coordinator where that cluster
+ * asks for it) → declined, or quoted (linked to its quote) → awarded or lost.
+ */
+export const MATCH_STATUSES = [
+  'proposed',
+  'endorsed',
+  'dismissed',
+  'awaiting_approval',
+  'invited',
+  'declined',
+  'quoted',
+  'awarded',
+  'lost',
+] as const;
 export type MatchStatus = (typeof MATCH_STATUSES)[number];
 
 /**
- * A firm proposed for a work package, with the offer it was matched on and the explained score. Recomputing keeps a
- * coordinator's decision (introduced, dismissed) and replaces only what is still merely proposed.
+ * A firm proposed for a work package, with the offer it was matched on and the explained score. Recomputing keeps
+ * every match a person has acted on and replaces only what is still merely proposed.
  */
 @Entity('package_match')
 @Unique('package_match_package_firm_key', ['packageId', 'firmId'])
 @Index('package_match_order_idx', ['orderId', 'packageId', 'rank'])
 @Index('package_match_firm_idx', ['firmId'])
-@Check('package_match_status_check', `status IN ('proposed', 'introduced', 'dismissed')`)
+@Index('package_match_handled_idx', ['handledByClusterId', 'status'])
+@Check('package_match_status_check', `status IN (${MATCH_STATUSES.map((x) => `'${x}'`).join(', ')})`)
 @Check('package_match_score_check', `score >= 0 AND score <= 1`)
 export class PackageMatchEntity {
   @PrimaryGeneratedColumn('uuid')
@@ -70,17 +87,123 @@ export class PackageMatchEntity {
   @Column({ type: 'jsonb' })
   parts: ScorePart[];
 
-  @Column({ type: 'varchar', length: 12, default: 'proposed' })
+  @Column({ type: 'varchar', length: 20, default: 'proposed' })
   status: MatchStatus;
 
   @Column({ name: 'computed_at', type: 'timestamptz' })
   computedAt: Date;
 
-  @Column({ name: 'decided_by', type: 'uuid', nullable: true })
-  decidedBy: string | null;
+  /** When the engine first proposed the firm for the package. */
+  @Column({ name: 'proposed_at', type: 'timestamptz', default: () => 'now()' })
+  proposedAt: Date;
 
-  @Column({ name: 'decided_at', type: 'timestamptz', nullable: true })
-  decidedAt: Date | null;
+  /** The cluster whose coordinators broker this match: the order's, until handed to the partner cluster. */
+  @Column({ name: 'handled_by_cluster_id', type: 'uuid' })
+  handledByClusterId: string;
+
+  @ManyToOne(() => ClusterEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'handled_by_cluster_id' })
+  handledByCluster?: ClusterEntity;
+
+  /** Approval of an introduction by a coordinator of the order's side and of the firm's side (when asked for). */
+  @Column({ name: 'order_side_approved_by', type: 'uuid', nullable: true })
+  orderSideApprovedBy: string | null;
+
+  @Column({ name: 'firm_side_approved_by', type: 'uuid', nullable: true })
+  firmSideApprovedBy: string | null;
+
+  /** The quote the firm answered with, once it did. */
+  @Column({ name: 'quote_id', type: 'uuid', nullable: true })
+  quoteId: string | null;
+
+  @ManyToOne(() => QuoteEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'quote_id' })
+  quote?: QuoteEntity | null;
+
+  @Column({ name: 'status_changed_by', type: 'uuid', nullable: true })
+  statusChangedBy: string | null;
+
+  @Column({ name: 'status_changed_at', type: 'timestamptz', nullable: true })
+  statusChangedAt: Date | null;
+}
+
+export const MATCH_ACTIONS = [
+  'endorsed',
+  'dismissed',
+  'invited',
+  'introduction_requested',
+  'introduction_approved',
+  'handed_over',
+  'declined',
+] as const;
+export type MatchAction = (typeof MATCH_ACTIONS)[number];
+
+/**
+ * Every action a person took on a match, with who, when, as coordinator of which cluster, and the status before and
+ * after: the record from which brokered value is measured.
+ */
+@Entity('match_action')
+@Index('match_action_match_idx', ['matchId', 'at'])
+@Index('match_action_cluster_idx', ['clusterId', 'at'])
+@Check('match_action_action_check', `action IN (${MATCH_ACTIONS.map((x) => `'${x}'`).join(', ')})`)
+export class MatchActionEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'match_id', type: 'uuid' })
+  matchId: string;
+
+  @ManyToOne(() => PackageMatchEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'match_id' })
+  match?: PackageMatchEntity;
+
+  @Column({ type: 'varchar', length: 30 })
+  action: MatchAction;
+
+  @Column({ name: 'actor_user_id', type: 'uuid' })
+  actorUserId: string;
+
+  /** The cluster the actor acted for as coordinator; null for a firm's own action (declining). */
+  @Column({ name: 'cluster_id', type: 'uuid', nullable: true })
+  clusterId: string | null;
+
+  @Column({ name: 'from_status', type: 'varchar', length: 20 })
+  fromStatus: MatchStatus;
+
+  @Column({ name: 'to_status', type: 'varchar', length: 20 })
+  toStatus: MatchStatus;
+
+  @Column({ type: 'text', default: '' })
+  note: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  at: Date;
+}
+
+/** What a cluster's coordinators set for matching. A cluster without a row uses the defaults. */
+@Entity('cluster_matching_setting')
+@Check('cluster_matching_setting_weight_check', `cross_border_weight >= 0 AND cross_border_weight <= 1`)
+export class ClusterMatchingSettingEntity {
+  @PrimaryColumn({ name: 'cluster_id', type: 'uuid' })
+  clusterId: string;
+
+  @OneToOne(() => ClusterEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'cluster_id' })
+  cluster?: ClusterEntity;
+
+  /** Weight of the cross-border part in the score of the cluster's orders, 0 to 1. */
+  @Column({ name: 'cross_border_weight', type: 'double precision' })
+  crossBorderWeight: number;
+
+  /** Whether an introduction of the cluster's firms to another cluster's orders (and back) needs its approval. */
+  @Column({ name: 'introductions_need_approval', type: 'boolean', default: true })
+  introductionsNeedApproval: boolean;
+
+  @Column({ name: 'updated_by', type: 'uuid', nullable: true })
+  updatedBy: string | null;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
 }
 
 /** When an order's matches were last computed (also when none were found), so that sweeps skip what is current. */
@@ -98,6 +221,30 @@ export class OrderMatchRunEntity {
 
   @Column({ type: 'integer' })
   matches: number;
+
+  /** The best complete chains found at that computation, or which package has no candidate and why. */
+  @Column({ type: 'jsonb', nullable: true })
+  chains: StoredChains | null;
 }
 
-export const MATCHING_ENTITIES = [PackageMatchEntity, OrderMatchRunEntity];
+/** Chain proposals as stored: firms and offers by id, dates as ISO strings. */
+export interface StoredChains {
+  chains: {
+    steps: { packageId: string; key: string; firmId: string; offerId: string; country: string }[];
+    totalPriceMinor: number;
+    priceEstimated: boolean;
+    completion: string;
+    transportKm: number;
+    borderCrossings: number;
+    countries: string[];
+    cost: number;
+  }[];
+  noChain: { packageId: string; key: string; considered: number; reasons: Record<string, number> } | null;
+}
+
+export const MATCHING_ENTITIES = [
+  PackageMatchEntity,
+  OrderMatchRunEntity,
+  MatchActionEntity,
+  ClusterMatchingSettingEntity,
+];

@@ -1,9 +1,10 @@
-import { CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryColumn, Column } from 'typeorm';
+import { CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, Column } from 'typeorm';
 import { FirmEntity } from '@kooperant/identity';
 import { CooperativeOrderEntity } from './cooperative-order.entity';
 
 /** A firm the buyer invited to quote: who may see an order of visibility `invited`. */
 @Entity('order_invitation')
+@Index('order_invitation_firm_idx', ['firmId'])
 export class OrderInvitationEntity {
   @PrimaryColumn({ name: 'order_id', type: 'uuid' })
   orderId: string;

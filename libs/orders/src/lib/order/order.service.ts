@@ -33,14 +33,17 @@ export interface OrderPage {
   hasNextPage: boolean;
 }
 
-/** Orders a set of firms may see as suppliers (SQL, `o` is the order; $n holds the firm ids). */
+/**
+ * Orders a set of firms may see as suppliers (SQL, `o` is the order; $n holds the firm ids): by the order's
+ * visibility, or because the firm was invited (by the buyer, or by a coordinator brokering a match).
+ */
 export function supplierVisibility(firmsParam: string): string {
   return `o.buyer_firm_id <> ALL(${firmsParam}::uuid[]) AND (
     (o.visibility IN ('cluster', 'partner_clusters') AND EXISTS (
       SELECT 1 FROM cluster_membership m WHERE m.firm_id = ANY(${firmsParam}::uuid[]) AND m.status = 'verified'
         AND (m.cluster_id = o.cluster_id OR (o.visibility = 'partner_clusters'
              AND m.cluster_id = (SELECT c.partner_cluster_id FROM cluster c WHERE c.id = o.cluster_id)))))
-    OR (o.visibility = 'invited' AND EXISTS (
+    OR (EXISTS (
       SELECT 1 FROM order_invitation i WHERE i.order_id = o.id AND i.firm_id = ANY(${firmsParam}::uuid[]))))`;
 }
 

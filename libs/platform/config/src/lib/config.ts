@@ -31,6 +31,17 @@ const schema = z.object({
   GRAPHQL_MAX_PAGE_SIZE: z.coerce.number().int().min(1).max(1000).default(100),
   DB_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(20),
   WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(500).default(10),
+  /** Key prefix of every BullMQ queue: separates deployments (or test runs) sharing one Redis. */
+  QUEUE_PREFIX: z
+    .string()
+    .regex(/^[a-z0-9][a-z0-9_-]{0,39}$/, 'must be 1 to 40 lower-case letters, digits, _ or -')
+    .default('kooperant'),
+  /** A job's lock without renewal: a job of a worker that died is retried by another after this long. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** Quiet time before an order is matched again: a burst of changes within it gives one re-match. */
+  MATCH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
+  /** How often the outbox relay looks for new events when it has found none. */
+  OUTBOX_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(200),
   /** Off only to measure or diagnose: search results are cached while the tables they come from are unchanged. */
   SEARCH_CACHE: bool.optional(),
   /** Root folder of order documents on local disk; relative to the working folder unless absolute. */
@@ -83,6 +94,10 @@ export interface KooperantConfig {
   };
   dbPoolSize: number;
   workerConcurrency: number;
+  queuePrefix: string;
+  jobLockMs: number;
+  matchDebounceMs: number;
+  outboxPollMs: number;
   searchCache: boolean;
   documents: { storageDir: string; maxBytes: number };
   logLevel: 'error' | 'warn' | 'log' | 'debug' | 'verbose';
@@ -147,6 +162,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KooperantConfi
     },
     dbPoolSize: c.DB_POOL_SIZE,
     workerConcurrency: c.WORKER_CONCURRENCY,
+    queuePrefix: c.QUEUE_PREFIX,
+    jobLockMs: c.JOB_LOCK_MS,
+    matchDebounceMs: c.MATCH_DEBOUNCE_MS,
+    outboxPollMs: c.OUTBOX_POLL_MS,
     searchCache: c.SEARCH_CACHE ?? true,
     documents: { storageDir: c.DOCUMENT_STORAGE_DIR, maxBytes: c.DOCUMENT_MAX_BYTES },
     logLevel: c.LOG_LEVEL,

@@ -1,5 +1,6 @@
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import { fixPgliteSocketQueue } from './pglite-queue-fix';
 
 export interface EmbeddedPostgres {
   url: string;
@@ -25,6 +26,7 @@ export async function startEmbeddedPostgres(opts: {
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
   const host = opts.host ?? '127.0.0.1';
   const server = new PGLiteSocketServer({ db, port: opts.port, host, maxConnections: 64 });
+  fixPgliteSocketQueue(server);
   await server.start();
   return {
     url: `postgresql://postgres@${host}:${opts.port}/postgres?sslmode=disable`,

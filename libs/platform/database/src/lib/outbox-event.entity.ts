@@ -7,6 +7,8 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 @Entity('outbox_event')
 @Index('outbox_event_unpublished_idx', ['createdAt'], { where: 'published_at IS NULL' })
 @Index('outbox_event_aggregate_idx', ['aggregateType', 'aggregateId', 'createdAt'])
+// A firm's hand-overs, for its on-time record in matching: an expression index, made by the Brokering migration.
+@Index('outbox_event_handed_over_firm_idx', { synchronize: false })
 export class OutboxEventEntity {
   @PrimaryColumn('uuid')
   id: string;

@@ -4,6 +4,7 @@ import { ChangeFeed1795697295443 } from './1795697295443-ChangeFeed';
 import { SearchLexicon1795697295444 } from './1795697295444-SearchLexicon';
 import { CooperativeOrders1795704077346 } from './1795704077346-CooperativeOrders';
 import { Matching1795705455013 } from './1795705455013-Matching';
+import { Brokering1795707511837 } from './1795707511837-Brokering';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   SearchLexicon1795697295444,
   CooperativeOrders1795704077346,
   Matching1795705455013,
+  Brokering1795707511837,
 ];

@@ -7,10 +7,13 @@ export interface QueueConnectionSettings {
   databaseUrl?: string;
   /** PostgreSQL schema for BullMQ's tables; PGlite only works in `public`. */
   postgresSchema?: string;
+  /** Key prefix of the queues (BullMQ's `prefix`). */
+  prefix?: string;
 }
 
 export interface QueueConnection {
   connection: ConnectionOptions;
+  prefix: string;
   backendFactory?: BackendFactory<never, never>;
   /** Closes what this connection owns. */
   close(): Promise<void>;
@@ -32,6 +35,7 @@ export function createQueueConnection(settings: QueueConnectionSettings, role: '
         max: role === 'worker' ? 10 : 4,
       } as unknown as ConnectionOptions,
       backendFactory: createPostgresBackend as unknown as BackendFactory<never, never>,
+      prefix: settings.prefix ?? 'kooperant',
       close: async () => undefined,
     };
   }
@@ -44,6 +48,7 @@ export function createQueueConnection(settings: QueueConnectionSettings, role: '
   client.on('error', () => undefined); // surfaced through failing commands; avoid unhandled 'error' events
   return {
     connection: client,
+    prefix: settings.prefix ?? 'kooperant',
     close: async () => {
       client.disconnect();
     },
@@ -56,8 +61,10 @@ export function queueSettingsFrom(config: {
   redisUrl?: string;
   databaseUrl?: string;
   mode: 'server' | 'embedded';
+  queuePrefix?: string;
 }): QueueConnectionSettings {
   return {
+    prefix: config.queuePrefix,
     backend: config.queueBackend,
     redisUrl: config.redisUrl,
     databaseUrl: config.databaseUrl,

@@ -2,6 +2,8 @@
 export enum QueueName {
   Catalogue = 'catalogue',
   Matching = 'matching',
+  /** Domain events relayed from the outbox, one job per event (job id from the event id). */
+  Events = 'events',
 }
 
 /** Every job name, one enum so that producers and processors cannot drift apart. */
@@ -12,6 +14,23 @@ export enum JobName {
   OfferExpiryReminderSweep = 'offer-expiry-reminder-sweep',
   /** Recomputes the matches of open orders that changed, or whose candidate offers may have. Repeats. */
   MatchingSweep = 'matching-sweep',
+  /** One outbox event, handed to every subscriber of its type. */
+  DomainEvent = 'domain-event',
+  /** Ranks the packages of one open order and proposes chains (debounced per order). */
+  MatchOrder = 'match-order',
+  /** Reverse matching: finds the open orders a published or changed offer may fit, and matches them again. */
+  MatchOffer = 'match-offer',
+}
+
+/** An outbox row as relayed: what subscribers need to act, never whole domain rows. */
+export interface RelayedEvent {
+  id: string;
+  type: string;
+  aggregateType: string;
+  aggregateId: string;
+  payload: Record<string, unknown>;
+  actorUserId: string | null;
+  createdAt: string;
 }
 
 /** Typed payloads: ids and small facts, never rows. */
@@ -19,12 +38,18 @@ export interface JobPayloads {
   [JobName.OfferExpirySweep]: { batchSize?: number };
   [JobName.OfferExpiryReminderSweep]: { batchSize?: number };
   [JobName.MatchingSweep]: { batchSize?: number };
+  [JobName.DomainEvent]: RelayedEvent;
+  [JobName.MatchOrder]: { orderId: string };
+  [JobName.MatchOffer]: { offerId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.OfferExpirySweep]: QueueName.Catalogue,
   [JobName.OfferExpiryReminderSweep]: QueueName.Catalogue,
   [JobName.MatchingSweep]: QueueName.Matching,
+  [JobName.DomainEvent]: QueueName.Events,
+  [JobName.MatchOrder]: QueueName.Matching,
+  [JobName.MatchOffer]: QueueName.Matching,
 };
 
 import type { JobSchedule } from './job-handler';
@@ -38,5 +63,6 @@ export const JOB_SCHEDULES: JobSchedule[] = [
     everyMs: 60 * 60_000,
     payload: {},
   },
-  { schedulerId: 'matching-every-minute', jobName: JobName.MatchingSweep, everyMs: 60_000, payload: {} },
+  // A safety net: orders are matched from their events; the sweep catches any the events missed.
+  { schedulerId: 'matching-sweep-every-5-min', jobName: JobName.MatchingSweep, everyMs: 5 * 60_000, payload: {} },
 ];

@@ -6,6 +6,7 @@ import type { QueueConnection } from './queue-connection';
 /** One BullMQ Queue per name, created lazily over a shared connection. */
 export class QueueRegistry {
   private readonly queues = new Map<QueueName, Queue>();
+  private closed = false;
 
   constructor(private readonly conn: QueueConnection) {}
 
@@ -15,10 +16,14 @@ export class QueueRegistry {
       q = this.conn.backendFactory
         ? new Queue(
             name,
-            { connection: this.conn.connection, defaultJobOptions: DEFAULT_JOB_OPTIONS },
+            { connection: this.conn.connection, prefix: this.conn.prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS },
             this.conn.backendFactory as never,
           )
-        : new Queue(name, { connection: this.conn.connection, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+        : new Queue(name, {
+            connection: this.conn.connection,
+            prefix: this.conn.prefix,
+            defaultJobOptions: DEFAULT_JOB_OPTIONS,
+          });
       q.on('error', () => undefined);
       this.queues.set(name, q);
     }
@@ -30,7 +35,29 @@ export class QueueRegistry {
     return this.queue(JOB_QUEUE[name]).add(name, payload, { ...DEFAULT_JOB_OPTIONS, ...opts });
   }
 
+  /**
+   * Enqueues a job debounced on `key`: while one is waiting its turn, another add only moves its start to `delayMs`
+   * after the latest (its id and data kept); while one runs, the newest is kept to run once after it. So a
+   * burst of changes gives one run, and two runs for one key never overlap. `jobId` stays deterministic: the same
+   * trigger added twice is one job.
+   */
+  async enqueueDebounced<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    opts: { key: string; delayMs: number; jobId: string },
+  ) {
+    return this.queue(JOB_QUEUE[name]).add(name, payload, {
+      ...DEFAULT_JOB_OPTIONS,
+      jobId: opts.jobId,
+      delay: opts.delayMs,
+      deduplication: { id: opts.key, keepLastIfActive: true, reschedule: true },
+    });
+  }
+
+  /** Closes the queues and the connection; calling it again does nothing. */
   async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
     await Promise.all([...this.queues.values()].map((q) => q.close()));
     this.queues.clear();
     await this.conn.close();

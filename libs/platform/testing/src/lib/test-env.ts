@@ -29,3 +29,14 @@ export function workerDatabaseName(): string {
 export function runDatabasePattern(): string {
   return `kooperant\\_int\\_${runId()}\\_%`;
 }
+
+/**
+ * A BullMQ key prefix of its own for one test app: queues of parallel Jest workers (and runs) sharing the Redis
+ * never see each other's jobs.
+ */
+export function testQueuePrefix(): string {
+  return `t${runId()}-w${process.env['JEST_WORKER_ID'] ?? '1'}-${Math.random().toString(36).slice(2, 8)}`
+    .toLowerCase()
+    .replace(/[^a-z0-9_-]/g, '-')
+    .slice(0, 40);
+}
