@@ -61,4 +61,14 @@ describe('scoreCandidate', () => {
     const keen = scoreCandidate(need(), lt, NOW, { ...DEFAULT_WEIGHTS, crossBorder: 0.5 });
     expect(keen.total).toBeGreaterThan(plain.total);
   });
+
+  it('rates a firm that answers invitations within a day above one that takes four, and says how fast', () => {
+    const quick = scoreCandidate(need(), candidate({ quoteResponseRate: 1, quoteResponseHours: 20 }), NOW);
+    const slow = scoreCandidate(need(), candidate({ quoteResponseRate: 1, quoteResponseHours: 96 }), NOW);
+    expect(part(quick, 'performance').value).toBeGreaterThan(part(slow, 'performance').value);
+    expect(part(slow, 'performance').explanation).toContain('in 96 h on average');
+    expect(part(scoreCandidate(need(), candidate(), NOW), 'performance').explanation).toBe(
+      'no hand-overs yet, no invitations yet',
+    );
+  });
 });
