@@ -29,6 +29,10 @@ export default [
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue', 'scope:orders'],
             },
             {
+              sourceTag: 'scope:notifications',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue', 'scope:orders', 'scope:matching'],
+            },
+            {
               sourceTag: 'scope:orders',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue'],
             },

@@ -1,4 +1,6 @@
 import type { ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Module, type INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -33,7 +35,8 @@ import { cli, dbUrl, recreateDb, REDIS_URL, rssMiB, startProcess, stopProcess } 
  * - BullMQ's no-op job throughput, the baseline: the platform's JobRunner with a handler that does nothing, the
  *   worker's default concurrency, 20,000 jobs added in bulk, timed until the last completes.
  * Prints a Markdown table with ratios to the no-op baseline and the goals of the issue (p50 < 20 ms per package,
- * at least 200 packages/s on the 2-core machine). Asserts nothing.
+ * at least 200 packages/s on the 2-core machine). Asserts nothing. Drops its database at the end unless
+ * BENCH_KEEP_DB is set (to look at query plans afterwards).
  *   npm run bench -- matching [seconds] [offers]
  */
 const DB = 'kooperant_bench_matching';
@@ -128,6 +131,23 @@ function singleOrder(i: number): OrderInput {
   return { ...chain, title: `Zlecenie jednoetapowe ${i + 1}`, workPackages: [only] };
 }
 
+/** CPU seconds a process has used (Linux, /proc; clock ticks of 1/100 s). */
+function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return NaN;
+  }
+}
+
+/** Busy and total CPU time of the whole machine, all cores (Linux, /proc/stat). */
+function machineCpu(): { busy: number; total: number } {
+  const [, ...t] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  const total = t.slice(0, 8).reduce((a, b) => a + b, 0);
+  return { busy: total - t[3] - t[4], total };
+}
+
 /** Runs `fn` over `items`, `width` at a time. */
 async function pool<T, R>(items: T[], width: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
   const out: R[] = new Array(items.length);
@@ -157,6 +177,8 @@ interface RankRun {
   mean: number;
   considered: number;
   matches: number;
+  /** CPU this process used while ranking, in % of one core (the rest of the time it waits for PostgreSQL). */
+  cpu: number;
 }
 
 /** `rankOrder` on the orders in turn, one at a time: a short warm-up, then `seconds` of samples (at least 20). */
@@ -166,7 +188,9 @@ async function timeRanking(ranking: PackageRankingService, orderIds: string[], s
   let considered = 0;
   let matches = 0;
   let packages = 0;
-  const until = performance.now() + seconds * 1000;
+  const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  const until = t0 + seconds * 1000;
   for (let i = 0; performance.now() < until || ms.length < 20; i++) {
     const t = performance.now();
     const r = await ranking.rankOrder(orderIds[i % orderIds.length]);
@@ -177,7 +201,9 @@ async function timeRanking(ranking: PackageRankingService, orderIds: string[], s
       packages++;
     }
   }
-  return { samples: ms.length, ...quantiles(ms), considered: considered / packages, matches: matches / packages };
+  const used = process.cpuUsage(cpu0);
+  const cpu = ((used.user + used.system) / 1000 / (performance.now() - t0)) * 100;
+  return { samples: ms.length, ...quantiles(ms), considered: considered / packages, matches: matches / packages, cpu };
 }
 
 interface WorkerRound {
@@ -193,6 +219,10 @@ interface WorkerRound {
   failed: number;
   matchRows: number;
   rss: (number | null)[];
+  /** CPU each worker process used during the round, in % of one core. */
+  workerCpu: number[];
+  /** CPU the whole machine used during the round (PostgreSQL, Redis, workers, this process), in % of all cores. */
+  machineBusy: number;
   timedOut: boolean;
 }
 
@@ -262,6 +292,8 @@ async function workerRound(
         )
       ).rows[0].n;
 
+    const cpu0 = procs.map((p) => cpuSeconds(p.pid));
+    const machine0 = machineCpu();
     const t0 = performance.now();
     await Promise.all(
       orderIds.map((orderId) =>
@@ -286,6 +318,9 @@ async function workerRound(
       await sleep(POLL_MS);
     }
     const seconds = (performance.now() - t0) / 1000;
+    const workerCpu = procs.map((p, i) => ((cpuSeconds(p.pid) - cpu0[i]) / seconds) * 100);
+    const machine1 = machineCpu();
+    const machineBusy = ((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100;
 
     const jobs = (await matching.getJobs(['completed'], 0, -1)).filter((j) => j.name === JobName.MatchOrder);
     const jobMs = jobs
@@ -310,6 +345,8 @@ async function workerRound(
       failed,
       matchRows,
       rss,
+      workerCpu,
+      machineBusy,
       timedOut,
     };
   } finally {
@@ -320,7 +357,9 @@ async function workerRound(
 }
 
 /** BullMQ with nothing to do: the platform's JobRunner, a no-op handler, the worker's default concurrency. */
-async function noopThroughput(jobs: number): Promise<{ jobsPerSec: number; seconds: number; addPerSec: number }> {
+async function noopThroughput(
+  jobs: number,
+): Promise<{ jobsPerSec: number; seconds: number; addPerSec: number; cpu: number }> {
   const prefix = `bench-matching-${Date.now().toString(36)}-noop`;
   const settings = { backend: 'redis' as const, redisUrl: REDIS_URL, prefix };
   const queues = new QueueRegistry(createQueueConnection(settings, 'producer'));
@@ -339,6 +378,7 @@ async function noopThroughput(jobs: number): Promise<{ jobsPerSec: number; secon
       await w.waitUntilReady();
     }
     const q = queues.queue(QueueName.Matching);
+    const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     for (let start = 0; start < jobs; start += 1000) {
       await q.addBulk(
@@ -352,7 +392,9 @@ async function noopThroughput(jobs: number): Promise<{ jobsPerSec: number; secon
     const added = (performance.now() - t0) / 1000;
     await all;
     const seconds = (performance.now() - t0) / 1000;
-    return { jobsPerSec: jobs / seconds, seconds, addPerSec: jobs / added };
+    const used = process.cpuUsage(cpu0);
+    const cpu = ((used.user + used.system) / 1e6 / seconds) * 100;
+    return { jobsPerSec: jobs / seconds, seconds, addPerSec: jobs / added, cpu };
   } finally {
     await runner.close();
     await conn.close();
@@ -379,6 +421,11 @@ export async function benchMatching(seconds = 15, offers = 100_000): Promise<voi
     JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
     LOG_LEVEL: 'warn',
   };
+  // What else keeps the machine busy (other processes skew every figure below).
+  const idle0 = machineCpu();
+  await sleep(2000);
+  const idle1 = machineCpu();
+  const before = ((idle1.busy - idle0.busy) / (idle1.total - idle0.total)) * 100;
   await recreateDb(DB);
   const pg = new Client({ connectionString: dbUrl(DB) });
   let app: INestApplicationContext | undefined;
@@ -441,29 +488,29 @@ export async function benchMatching(seconds = 15, offers = 100_000): Promise<voi
     const f = (x: number) => (Number.isFinite(x) ? String(round1(x)) : '-');
     const met = (ok: boolean) => (ok ? 'met' : 'not met');
     console.log(
-      `\nmatching, ${offers} offers from ${FIRMS} firms; ${CHAIN_ORDERS} orders of 5 chained packages and ${SINGLE_ORDERS} of 1`,
+      `\nmatching, ${offers} offers from ${FIRMS} firms; ${CHAIN_ORDERS} orders of 5 chained packages and ${SINGLE_ORDERS} of 1; ${cpus().length} cores`,
     );
     console.log(`orders created and published through OrderService (4 at a time): ${prepSeconds.toFixed(1)} s`);
     console.log(
       `offers considered per package (process fits, at most 200): ${f(one.considered)} (1-package orders), ${f(five.considered)} (5-package); matches kept per package: ${f(one.matches)} / ${f(five.matches)}`,
     );
     console.log(
-      '| run | samples / orders | p50 ms | p99 ms | mean ms | packages/s | jobs/s | jobs/s vs no-op | RSS MiB |',
+      '| run | samples / orders | p50 ms | p99 ms | mean ms | packages/s | jobs/s | packages/s ÷ no-op jobs/s | RSS MiB | CPU % of a core |',
     );
-    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+    console.log('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
     console.log(
-      `| rank one package in-process (\`rankOrder\`, 1-package orders, sequential) | ${one.samples} | ${f(one.p50)} | ${f(one.p99)} | ${f(one.mean)} | ${f(1000 / one.mean)} | - | - | - |`,
+      `| rank one package in-process (\`rankOrder\`, 1-package orders, sequential) | ${one.samples} | ${f(one.p50)} | ${f(one.p99)} | ${f(one.mean)} | ${f(1000 / one.mean)} | - | - | - | ${f(one.cpu)} |`,
     );
     console.log(
-      `| rank a 5-package order in-process (\`rankOrder\`, sequential; per order) | ${five.samples} | ${f(five.p50)} | ${f(five.p99)} | ${f(five.mean)} | ${f(5000 / five.mean)} | - | - | - |`,
+      `| rank a 5-package order in-process (\`rankOrder\`, sequential; per order) | ${five.samples} | ${f(five.p50)} | ${f(five.p99)} | ${f(five.mean)} | ${f(5000 / five.mean)} | - | - | - | ${f(five.cpu)} |`,
     );
     for (const w of [w1, w2]) {
       console.log(
-        `| \`match-order\` jobs, ${w.workers} worker process${w.workers > 1 ? 'es' : ''} (concurrency ${WORKER_CONCURRENCY} each; p50/p99 = one job in the worker) | ${w.done}/${w.orders}${w.timedOut ? ' (timed out)' : ''} | ${f(w.jobP50)} | ${f(w.jobP99)} | - | ${f(w.packagesPerSec)} | ${f(w.jobsPerSec)} | ${pct(w.jobsPerSec, noop.jobsPerSec)} | ${w.rss.map((r) => r ?? '-').join(' + ')} |`,
+        `| \`match-order\` jobs, ${w.workers} worker process${w.workers > 1 ? 'es' : ''} (concurrency ${WORKER_CONCURRENCY} each; p50/p99 = one job in the worker) | ${w.done}/${w.orders}${w.timedOut ? ' (timed out)' : ''} | ${f(w.jobP50)} | ${f(w.jobP99)} | - | ${f(w.packagesPerSec)} | ${f(w.jobsPerSec)} | ${pct(w.packagesPerSec, noop.jobsPerSec)} | ${w.rss.map((r) => r ?? '-').join(' + ')} | ${w.workerCpu.map(f).join(' + ')} |`,
       );
     }
     console.log(
-      `| BullMQ no-op jobs (JobRunner, concurrency ${WORKER_CONCURRENCY}, in the bench process) | ${NOOP_JOBS} | - | - | - | - | ${f(noop.jobsPerSec)} | 100 % | - |`,
+      `| BullMQ no-op jobs (JobRunner, concurrency ${WORKER_CONCURRENCY}, in the bench process) | ${NOOP_JOBS} | - | - | - | - | ${f(noop.jobsPerSec)} | 100 % | - | ${f(noop.cpu)} |`,
     );
     console.log('');
     console.log(
@@ -473,7 +520,10 @@ export async function benchMatching(seconds = 15, offers = 100_000): Promise<voi
       `goal, at least 200 packages/s: ${f(w1.packagesPerSec)}/s with 1 worker, ${met(w1.packagesPerSec >= 200)}; ${f(w2.packagesPerSec)}/s with 2, ${met(w2.packagesPerSec >= 200)}`,
     );
     console.log(
-      `packages/s vs no-op jobs/s: ${pct(w1.packagesPerSec, noop.jobsPerSec)} (1 worker), ${pct(w2.packagesPerSec, noop.jobsPerSec)} (2 workers); 2 workers vs 1: ${pct(w2.packagesPerSec, w1.packagesPerSec)}`,
+      `match-order jobs/s vs no-op jobs/s: ${pct(w1.jobsPerSec, noop.jobsPerSec)} (1 worker), ${pct(w2.jobsPerSec, noop.jobsPerSec)} (2 workers); 2 workers vs 1: ${pct(w2.packagesPerSec, w1.packagesPerSec)}`,
+    );
+    console.log(
+      `machine CPU busy (all cores) before the bench started: ${f(before)} %; during the rounds (PostgreSQL, Redis, workers, anything else): ${f(w1.machineBusy)} % (1 worker), ${f(w2.machineBusy)} % (2 workers); CPU % of a core: for the in-process rows and the no-op row this bench process, for the worker rows each worker process`,
     );
     console.log(
       `rounds: ${w1.seconds.toFixed(1)} s and ${w2.seconds.toFixed(1)} s; failed jobs ${w1.failed} / ${w2.failed}; package_match rows ${w1.matchRows} / ${w2.matchRows}; no-op: ${noop.seconds.toFixed(1)} s, enqueued at ${Math.round(noop.addPerSec)}/s; outbox_event rows at the end: ${outbox}`,

@@ -3,6 +3,7 @@ import { IDENTITY_ENTITIES } from '@kooperant/identity';
 import { CATALOGUE_ENTITIES } from '@kooperant/catalogue';
 import { ORDERS_ENTITIES } from '@kooperant/orders';
 import { MATCHING_ENTITIES } from '@kooperant/matching';
+import { NOTIFICATION_ENTITIES } from '@kooperant/notifications';
 import { createDataSourceOptions, MIGRATIONS, PLATFORM_ENTITIES } from '@kooperant/platform-database';
 
 /** Every entity of the platform: what migrations must describe. */
@@ -12,6 +13,7 @@ export const ALL_ENTITIES = [
   ...CATALOGUE_ENTITIES,
   ...ORDERS_ENTITIES,
   ...MATCHING_ENTITIES,
+  ...NOTIFICATION_ENTITIES,
 ];
 
 export function createCliDataSource(url: string, logging = false): DataSource {

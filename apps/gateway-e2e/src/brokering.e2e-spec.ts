@@ -250,6 +250,19 @@ describe('brokering matches over GraphQL', () => {
     const opportunities = await gqlOk<{ matchingOpportunities: Connection }>(OPPORTUNITIES, {}, ltFirm);
     const seen = opportunities.matchingOpportunities.edges.find((e) => e.node.id === ltMatch.id)!.node;
     expect(seen).toMatchObject({ status: 'invited', actions: [] });
+    // …and is told so in the app, in Lithuanian, linked to the match (the worker turns the event into it).
+    type Notes = { notifications: { edges: { node: { kind: string; title: string; links: { matchId: string } } }[] } };
+    const told = await poll(
+      () =>
+        gqlOk<Notes>(`{ notifications(first: 20) { edges { node { kind title links { matchId } } } } }`, {}, ltFirm),
+      (r) =>
+        r.notifications.edges.some((e) => e.node.kind === 'invitation.received' && e.node.links.matchId === ltMatch.id),
+      'the invitation to reach the firm in the app',
+    );
+    const invitation = told.notifications.edges.find((e) => e.node.kind === 'invitation.received')!.node;
+    expect(invitation.title).toMatch(/^Kvietimas pateikti kainos pasiūlymą/);
+    const unread = await gqlOk<{ unreadNotificationCount: number }>(`{ unreadNotificationCount }`, {}, ltFirm);
+    expect(unread.unreadNotificationCount).toBeGreaterThan(0);
     const quote = await gqlOk<{ submitQuote: { id: string } }>(
       `mutation($i: SubmitQuoteInput!) { submitQuote(input: $i) { id } }`,
       {

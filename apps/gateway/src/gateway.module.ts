@@ -14,6 +14,7 @@ import { IdentityGraphqlModule, IdentityModule } from '@kooperant/identity';
 import { CatalogueGraphqlModule } from '@kooperant/catalogue';
 import { OrdersGraphqlModule } from '@kooperant/orders';
 import { MatchingGraphqlModule } from '@kooperant/matching';
+import { NotificationsGraphqlModule } from '@kooperant/notifications';
 import { formatGraphqlError } from './graphql-errors';
 import { RequestContextFactory } from './request-context.factory';
 import { HealthController } from './health.controller';
@@ -91,6 +92,7 @@ export class GatewayModule {
         CatalogueGraphqlModule,
         OrdersGraphqlModule,
         MatchingGraphqlModule,
+        NotificationsGraphqlModule,
         DocumentsHttpModule,
       ],
       controllers: [HealthController],

@@ -7,13 +7,14 @@ import { IDENTITY_RESOLVERS } from '@kooperant/identity';
 import { CATALOGUE_RESOLVERS } from '@kooperant/catalogue';
 import { ORDERS_RESOLVERS } from '@kooperant/orders';
 import { MATCHING_RESOLVERS } from '@kooperant/matching';
+import { NOTIFICATIONS_RESOLVERS } from '@kooperant/notifications';
 
 /** Prints the code-first schema, sorted, without a database: `node dist/apps/gateway/src/print-schema.js [file]`. */
 async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   const schema = await app
     .get(GraphQLSchemaFactory)
-    .create([...IDENTITY_RESOLVERS, ...CATALOGUE_RESOLVERS, ...ORDERS_RESOLVERS, ...MATCHING_RESOLVERS]);
+    .create([...IDENTITY_RESOLVERS, ...CATALOGUE_RESOLVERS, ...ORDERS_RESOLVERS, ...MATCHING_RESOLVERS, ...NOTIFICATIONS_RESOLVERS]);
   const text = printSchema(lexicographicSortSchema(schema)) + '\n';
   await app.close();
   if (process.argv[2]) writeFileSync(process.argv[2], text);

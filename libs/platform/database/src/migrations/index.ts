@@ -5,6 +5,7 @@ import { SearchLexicon1795697295444 } from './1795697295444-SearchLexicon';
 import { CooperativeOrders1795704077346 } from './1795704077346-CooperativeOrders';
 import { Matching1795705455013 } from './1795705455013-Matching';
 import { Brokering1795707511837 } from './1795707511837-Brokering';
+import { Notifications1795710705250 } from './1795710705250-Notifications';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +16,5 @@ export const MIGRATIONS = [
   CooperativeOrders1795704077346,
   Matching1795705455013,
   Brokering1795707511837,
+  Notifications1795710705250,
 ];

@@ -1,0 +1,102 @@
+/**
+ * What a person is told, one kind per thing that concerns them. Each kind names the domain event it comes from and
+ * the facts its texts need (already read from the database: names, titles, amounts; dates as ISO strings, shown
+ * in the recipient's time zone). Templates exist for every kind in en, pl and lt.
+ */
+export interface NotificationParams {
+  /** match.proposed: the matching engine found that one of the firm's offers fits an open package. */
+  'opportunity.new': { firmName: string; orderTitle: string; packageTitle: string; buyerName: string; dueDate: string };
+  /** match.invited: a coordinator (or the buyer) invited the firm to quote. */
+  'invitation.received': {
+    firmName: string;
+    orderTitle: string;
+    packageTitle: string;
+    buyerName: string;
+    quoteDeadline: string;
+  };
+  /** match.introduction-requested: an introduction across clusters waits for this coordinator's approval. */
+  'introduction.requested': { firmName: string; orderTitle: string; packageTitle: string; requestedByCluster: string };
+  /** match.introduction-approved: the other side approved; the firm is invited. */
+  'introduction.approved': { firmName: string; orderTitle: string; packageTitle: string; approvedByCluster: string };
+  /** match.handed-over: an opportunity was handed to this coordinator's cluster. */
+  'opportunity.handed-over': { firmName: string; orderTitle: string; packageTitle: string; fromCluster: string };
+  /** quote.submitted: the buyer received a quote. */
+  'quote.received': {
+    supplierName: string;
+    orderTitle: string;
+    packages: number;
+    totalMinor: number;
+    currency: string;
+  };
+  /** quote.revised: a supplier revised its quote. */
+  'quote.revised': { supplierName: string; orderTitle: string; version: number };
+  /** quote.withdrawn: a supplier withdrew its quote. */
+  'quote.withdrawn': { supplierName: string; orderTitle: string };
+  /** package.awarded: the firm won a package. */
+  'award.won': { firmName: string; orderTitle: string; packageTitle: string; buyerName: string };
+  /** quote.lost: another firm's quote was chosen for a package the firm quoted. */
+  'award.lost': { firmName: string; orderTitle: string; packageTitle: string };
+  /** package.handed-over: a step was handed over to the next step's firm or the buyer. */
+  'package.handed-over': { fromFirmName: string; orderTitle: string; packageTitle: string; onTime: boolean };
+  /** order.cancelled: an order the firm quoted for or was invited to was cancelled. */
+  'order.cancelled': { orderTitle: string; buyerName: string; reason: string };
+  /** order.completed: every step of an order the firm worked on was accepted. */
+  'order.completed': { orderTitle: string; buyerName: string; packages: number };
+  /** message.posted: a new message in a thread the person takes part in. */
+  'message.new': { authorName: string; orderTitle: string; preview: string };
+  /** offer.expiring-soon: the firm's offer leaves the catalogue soon. */
+  'offer.expiring': { offerTitle: string; validUntil: string; daysLeft: number };
+  /** firm.verified: a cluster verified the firm's membership. */
+  'firm.verified': { firmName: string; clusterName: string };
+  /** firm.membership-requested: a firm asks a coordinator's cluster to verify it. */
+  'membership.requested': { firmName: string; clusterName: string; country: string };
+}
+
+export type NotificationKind = keyof NotificationParams;
+
+export const NOTIFICATION_KINDS = [
+  'opportunity.new',
+  'invitation.received',
+  'introduction.requested',
+  'introduction.approved',
+  'opportunity.handed-over',
+  'quote.received',
+  'quote.revised',
+  'quote.withdrawn',
+  'award.won',
+  'award.lost',
+  'package.handed-over',
+  'order.cancelled',
+  'order.completed',
+  'message.new',
+  'offer.expiring',
+  'firm.verified',
+  'membership.requested',
+] as const satisfies readonly NotificationKind[];
+
+/** The event each kind comes from. */
+export const KIND_OF_EVENT: Record<string, NotificationKind> = {
+  'match.proposed': 'opportunity.new',
+  'match.invited': 'invitation.received',
+  'match.introduction-requested': 'introduction.requested',
+  'match.introduction-approved': 'introduction.approved',
+  'match.handed-over': 'opportunity.handed-over',
+  'quote.submitted': 'quote.received',
+  'quote.revised': 'quote.revised',
+  'quote.withdrawn': 'quote.withdrawn',
+  'package.awarded': 'award.won',
+  'quote.lost': 'award.lost',
+  'package.handed-over': 'package.handed-over',
+  'order.cancelled': 'order.cancelled',
+  'order.completed': 'order.completed',
+  'message.posted': 'message.new',
+  'offer.expiring-soon': 'offer.expiring',
+  'firm.verified': 'firm.verified',
+  'firm.membership-requested': 'membership.requested',
+};
+
+/** A rendered notification: a short title (e-mail subject, list line) and a body of one or two sentences. */
+export interface RenderedText {
+  title: string;
+  body: string;
+}

@@ -1,0 +1,311 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { pickText, type Locale } from '@kooperant/platform-i18n';
+import type { RelayedEvent } from '@kooperant/platform-queue';
+import { KIND_OF_EVENT, type NotificationKind, type NotificationParams } from './kinds';
+import type { NotificationLinks } from './store/notification.entity';
+
+export interface Recipient {
+  userId: string;
+  locale: Locale;
+  timeZone: string;
+}
+
+/** Who must hear of an event, what the texts say, and what the notification links to. */
+export interface Resolved<K extends NotificationKind = NotificationKind> {
+  kind: K;
+  recipients: Recipient[];
+  params: NotificationParams[K];
+  links: NotificationLinks;
+}
+
+type Row = Record<string, unknown>;
+const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const iso = (v: unknown) => new Date(v as string).toISOString();
+
+/**
+ * Resolves each event that concerns people into its recipients (members of the firms concerned, the buyer, the
+ * coordinators of the clusters involved; never the person who caused it) and the facts its texts need, read from the
+ * database when the event is handled. Returns null for events nobody needs to hear of, or whose subject is gone.
+ */
+@Injectable()
+export class NotificationSources {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  async resolve(e: RelayedEvent): Promise<Resolved | null> {
+    const kind = KIND_OF_EVENT[e.type];
+    if (!kind) return null;
+    const p = e.payload as Record<string, string>;
+    const r = await this.build(kind, e, p);
+    if (!r) return null;
+    r.recipients = r.recipients.filter((x) => x.userId !== e.actorUserId);
+    return r.recipients.length ? r : null;
+  }
+
+  private async build(kind: NotificationKind, e: RelayedEvent, p: Record<string, string>): Promise<Resolved | null> {
+    switch (kind) {
+      case 'opportunity.new':
+      case 'invitation.received':
+      case 'award.won': {
+        const m = await this.matchFacts(p['orderId'], p['packageId'], p['firmId']);
+        if (!m) return null;
+        const base = {
+          firmName: str(m['firm_name']),
+          orderTitle: str(m['order_title']),
+          packageTitle: str(m['package_title']),
+          buyerName: str(m['buyer_name']),
+        };
+        const params =
+          kind === 'opportunity.new'
+            ? { ...base, dueDate: iso(m['due_date']) }
+            : kind === 'invitation.received'
+              ? { ...base, quoteDeadline: iso(m['quote_deadline']) }
+              : base;
+        return {
+          kind,
+          recipients: await this.firmMembers([p['firmId']]),
+          params: params as never,
+          links: { orderId: p['orderId'], packageId: p['packageId'], matchId: p['matchId'], firmId: p['firmId'] },
+        };
+      }
+      case 'introduction.requested':
+      case 'introduction.approved':
+      case 'opportunity.handed-over': {
+        const m = await this.matchFacts(p['orderId'], p['packageId'], p['firmId']);
+        if (!m) return null;
+        const acting = await this.clusterName(p['clusterId']);
+        const base = {
+          firmName: str(m['firm_name']),
+          orderTitle: str(m['order_title']),
+          packageTitle: str(m['package_title']),
+        };
+        const clusters =
+          kind === 'opportunity.handed-over'
+            ? [p['handledByClusterId']]
+            : [p['orderClusterId'], p['firmClusterId']].filter((c) => c && c !== p['clusterId']);
+        const params =
+          kind === 'introduction.requested'
+            ? { ...base, requestedByCluster: acting }
+            : kind === 'introduction.approved'
+              ? { ...base, approvedByCluster: acting }
+              : { ...base, fromCluster: acting };
+        return {
+          kind,
+          recipients: await this.coordinators(clusters),
+          params: params as never,
+          links: { orderId: p['orderId'], packageId: p['packageId'], matchId: p['matchId'], firmId: p['firmId'] },
+        };
+      }
+      case 'quote.received':
+      case 'quote.revised':
+      case 'quote.withdrawn': {
+        const [q] = await this.db.query(
+          `SELECT q.current_version, f.name AS supplier_name, o.title AS order_title, o.buyer_firm_id, o.currency,
+                  (SELECT count(*) FROM quote_leg l WHERE l.quote_id = q.id AND l.version = q.current_version)::int AS packages,
+                  (SELECT sum(l.price_minor) FROM quote_leg l WHERE l.quote_id = q.id AND l.version = q.current_version
+                     AND l.currency = o.currency) AS total_minor,
+                  (SELECT min(l.currency) FROM quote_leg l WHERE l.quote_id = q.id AND l.version = q.current_version) AS leg_currency
+           FROM quote q JOIN cooperative_order o ON o.id = q.order_id JOIN firm f ON f.id = q.lead_firm_id
+           WHERE q.id = $1`,
+          [p['quoteId']],
+        );
+        if (!q) return null;
+        const base = { supplierName: str(q.supplier_name), orderTitle: str(q.order_title) };
+        const total = q.total_minor === null ? null : Number(q.total_minor);
+        const params =
+          kind === 'quote.received'
+            ? {
+                ...base,
+                packages: q.packages as number,
+                // Legs in another currency than the order's are shown in theirs (the comparison converts them).
+                totalMinor: total ?? 0,
+                currency: total === null ? str(q.leg_currency).trim() : str(q.currency).trim(),
+              }
+            : kind === 'quote.revised'
+              ? { ...base, version: q.current_version as number }
+              : base;
+        if (kind === 'quote.received' && total === null) {
+          const [sum] = await this.db.query(
+            `SELECT sum(l.price_minor) AS s FROM quote q JOIN quote_leg l ON l.quote_id = q.id AND l.version = q.current_version
+             WHERE q.id = $1`,
+            [p['quoteId']],
+          );
+          (params as { totalMinor: number }).totalMinor = Number(sum?.s ?? 0);
+        }
+        return {
+          kind,
+          recipients: await this.firmMembers([q.buyer_firm_id]),
+          params: params as never,
+          links: { orderId: p['orderId'], quoteId: p['quoteId'] },
+        };
+      }
+      case 'award.lost': {
+        const m = await this.matchFacts(p['orderId'], p['packageId'], p['leadFirmId']);
+        if (!m) return null;
+        return {
+          kind,
+          recipients: await this.firmMembers([p['leadFirmId']]),
+          params: {
+            firmName: str(m['firm_name']),
+            orderTitle: str(m['order_title']),
+            packageTitle: str(m['package_title']),
+          },
+          links: { orderId: p['orderId'], packageId: p['packageId'], quoteId: p['quoteId'] },
+        };
+      }
+      case 'package.handed-over': {
+        const m = await this.matchFacts(p['orderId'], p['packageId'], p['firmId']);
+        if (!m) return null;
+        // The buyer, and the firms awarded the steps that follow this one.
+        const next: { awarded_firm_id: string }[] = await this.db.query(
+          `SELECT w.awarded_firm_id FROM work_package_dependency d JOIN work_package w ON w.id = d.package_id
+           WHERE d.predecessor_id = $1 AND w.awarded_firm_id IS NOT NULL`,
+          [p['packageId']],
+        );
+        return {
+          kind,
+          recipients: await this.firmMembers([str(m['buyer_firm_id']), ...next.map((n) => n.awarded_firm_id)]),
+          params: {
+            fromFirmName: str(m['firm_name']),
+            orderTitle: str(m['order_title']),
+            packageTitle: str(m['package_title']),
+            onTime: String(p['onTime']) === 'true',
+          },
+          links: { orderId: p['orderId'], packageId: p['packageId'] },
+        };
+      }
+      case 'order.cancelled':
+      case 'order.completed': {
+        const [o] = await this.db.query(
+          `SELECT o.title, o.cancel_reason, f.name AS buyer_name, (SELECT count(*) FROM work_package w WHERE w.order_id = o.id)::int AS packages
+           FROM cooperative_order o JOIN firm f ON f.id = o.buyer_firm_id WHERE o.id = $1`,
+          [p['orderId']],
+        );
+        if (!o) return null;
+        const firms: { firm_id: string }[] = await this.db.query(
+          kind === 'order.cancelled'
+            ? `SELECT q.lead_firm_id AS firm_id FROM quote q WHERE q.order_id = $1
+               UNION SELECT l.firm_id FROM quote q JOIN quote_leg l ON l.quote_id = q.id WHERE q.order_id = $1
+               UNION SELECT i.firm_id FROM order_invitation i WHERE i.order_id = $1`
+            : `SELECT DISTINCT awarded_firm_id AS firm_id FROM work_package WHERE order_id = $1 AND awarded_firm_id IS NOT NULL`,
+          [p['orderId']],
+        );
+        const base = { orderTitle: str(o.title), buyerName: str(o.buyer_name) };
+        return {
+          kind,
+          recipients: await this.firmMembers(firms.map((f) => f.firm_id)),
+          params: (kind === 'order.cancelled'
+            ? { ...base, reason: str(o.cancel_reason) }
+            : { ...base, packages: o.packages as number }) as never,
+          links: { orderId: p['orderId'] },
+        };
+      }
+      case 'message.new': {
+        const [msg] = await this.db.query(
+          `SELECT m.body, m.quote_id, u.display_name, o.title, o.buyer_firm_id
+           FROM message m JOIN app_user u ON u.id = m.author_user_id JOIN cooperative_order o ON o.id = m.order_id
+           WHERE m.id = $1`,
+          [p['messageId']],
+        );
+        if (!msg) return null;
+        // The parties of the thread: the buyer and the quote's firms, or every quoting firm for the order's thread.
+        const parties: { firm_id: string }[] = await this.db.query(
+          msg.quote_id
+            ? `SELECT q.lead_firm_id AS firm_id FROM quote q WHERE q.id = $1
+               UNION SELECT l.firm_id FROM quote q JOIN quote_leg l ON l.quote_id = q.id AND l.version = q.current_version WHERE q.id = $1`
+            : `SELECT q.lead_firm_id AS firm_id FROM quote q WHERE q.order_id = $1
+               UNION SELECT l.firm_id FROM quote q JOIN quote_leg l ON l.quote_id = q.id AND l.version = q.current_version WHERE q.order_id = $1`,
+          [msg.quote_id ?? p['orderId']],
+        );
+        const body = str(msg.body).replace(/\s+/g, ' ').trim();
+        return {
+          kind,
+          recipients: await this.firmMembers([msg.buyer_firm_id, ...parties.map((x) => x.firm_id)]),
+          params: {
+            authorName: str(msg.display_name),
+            orderTitle: str(msg.title),
+            preview: body.length > 140 ? `${body.slice(0, 139)}…` : body,
+          },
+          links: { orderId: p['orderId'], quoteId: msg.quote_id ?? undefined },
+        };
+      }
+      case 'offer.expiring': {
+        const [o] = await this.db.query(`SELECT title, valid_until FROM offer WHERE id = $1`, [p['offerId']]);
+        if (!o) return null;
+        const until = new Date(o.valid_until as string);
+        return {
+          kind,
+          recipients: await this.firmMembers([p['firmId']]),
+          params: {
+            offerTitle: str(o.title),
+            validUntil: until.toISOString(),
+            daysLeft: Math.max(0, Math.ceil((until.getTime() - new Date(e.createdAt).getTime()) / 86_400_000)),
+          },
+          links: { offerId: p['offerId'], firmId: p['firmId'] },
+        };
+      }
+      case 'firm.verified':
+      case 'membership.requested': {
+        const [f] = await this.db.query(`SELECT name, country FROM firm WHERE id = $1`, [p['firmId']]);
+        if (!f) return null;
+        const clusterName = await this.clusterName(p['clusterId']);
+        return {
+          kind,
+          recipients:
+            kind === 'firm.verified'
+              ? await this.firmMembers([p['firmId']])
+              : await this.coordinators([p['clusterId']]),
+          params: (kind === 'firm.verified'
+            ? { firmName: str(f.name), clusterName }
+            : { firmName: str(f.name), clusterName, country: str(f.country).trim() }) as never,
+          links: { firmId: p['firmId'], clusterId: p['clusterId'] },
+        };
+      }
+    }
+  }
+
+  private async matchFacts(orderId: string, packageId: string, firmId: string): Promise<Row | null> {
+    const [row] = await this.db.query(
+      `SELECT f.name AS firm_name, o.title AS order_title, w.title AS package_title, b.name AS buyer_name,
+              w.due_date, o.quote_deadline, o.buyer_firm_id
+       FROM cooperative_order o JOIN work_package w ON w.order_id = o.id AND w.id = $2
+       JOIN firm b ON b.id = o.buyer_firm_id JOIN firm f ON f.id = $3
+       WHERE o.id = $1`,
+      [orderId, packageId, firmId],
+    );
+    return row ?? null;
+  }
+
+  /** A cluster's name in English (the texts name clusters in their own words where the language has them). */
+  private async clusterName(clusterId: string | undefined): Promise<string> {
+    if (!clusterId) return '';
+    const [c] = await this.db.query(`SELECT name FROM cluster WHERE id = $1`, [clusterId]);
+    return c ? (pickText(c.name, 'en') ?? '') : '';
+  }
+
+  private async firmMembers(firmIds: (string | undefined | null)[]): Promise<Recipient[]> {
+    const ids = [...new Set(firmIds.filter((x): x is string => !!x))];
+    if (!ids.length) return [];
+    return this.users(
+      `SELECT DISTINCT u.id, u.locale, u.time_zone FROM firm_member fm JOIN app_user u ON u.id = fm.user_id
+       WHERE fm.firm_id = ANY($1::uuid[])`,
+      ids,
+    );
+  }
+
+  private async coordinators(clusterIds: (string | undefined | null)[]): Promise<Recipient[]> {
+    const ids = [...new Set(clusterIds.filter((x): x is string => !!x))];
+    if (!ids.length) return [];
+    return this.users(
+      `SELECT DISTINCT u.id, u.locale, u.time_zone FROM cluster_coordinator cc JOIN app_user u ON u.id = cc.user_id
+       WHERE cc.cluster_id = ANY($1::uuid[])`,
+      ids,
+    );
+  }
+
+  private async users(sql: string, ids: string[]): Promise<Recipient[]> {
+    const rows: { id: string; locale: Locale; time_zone: string }[] = await this.db.query(sql, [ids]);
+    return rows.map((r) => ({ userId: r.id, locale: r.locale, timeZone: r.time_zone }));
+  }
+}

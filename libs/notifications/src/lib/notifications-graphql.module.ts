@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@kooperant/identity';
+import { NotificationsModule } from './notifications.module';
+import { NotificationsResolver } from './graphql/notifications.resolver';
+
+export const NOTIFICATIONS_RESOLVERS = [NotificationsResolver];
+
+/** The GraphQL face of notifications. */
+@Module({
+  imports: [IdentityModule, NotificationsModule],
+  providers: NOTIFICATIONS_RESOLVERS,
+})
+export class NotificationsGraphqlModule {}

@@ -1,0 +1,70 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
+import { UserEntity } from '@kooperant/identity';
+import type { Locale } from '@kooperant/platform-i18n';
+
+/** Ids a notification links to, so that the app can open what it is about. */
+export interface NotificationLinks {
+  orderId?: string;
+  packageId?: string;
+  quoteId?: string;
+  matchId?: string;
+  offerId?: string;
+  firmId?: string;
+  clusterId?: string;
+}
+
+/**
+ * A notification in a user's in-app list, rendered in their language when the event came. One per user, event and
+ * kind: a replayed event never shows twice.
+ */
+@Entity('notification')
+@Unique('notification_user_event_kind_key', ['userId', 'eventId', 'kind'])
+@Index('notification_user_created_idx', ['userId', 'createdAt', 'id'])
+@Index('notification_user_unread_idx', ['userId'], { where: 'read_at IS NULL' })
+export class NotificationEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: string;
+
+  /** The outbox event it came from. */
+  @Column({ name: 'event_id', type: 'uuid' })
+  eventId: string;
+
+  @Column({ type: 'varchar', length: 2 })
+  locale: Locale;
+
+  @Column({ type: 'text' })
+  title: string;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  links: NotificationLinks;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz', precision: 3 })
+  createdAt: Date;
+
+  @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
+  readAt: Date | null;
+}
+
+export const NOTIFICATION_ENTITIES = [NotificationEntity];

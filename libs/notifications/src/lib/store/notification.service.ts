@@ -1,0 +1,129 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { queryRows } from '@kooperant/platform-database';
+import { DomainError } from '@kooperant/platform-errors';
+import type { RelayedEvent } from '@kooperant/platform-queue';
+import type { Actor } from '@kooperant/identity';
+import { NotificationSources } from '../notification-sources';
+import { render } from '../templates/render';
+import type { NotificationLinks } from './notification.entity';
+
+export interface NotificationView {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  links: NotificationLinks;
+  createdAt: Date;
+  readAt: Date | null;
+}
+
+export interface NotificationPage {
+  items: NotificationView[];
+  hasNextPage: boolean;
+}
+
+interface Row {
+  id: string;
+  kind: string;
+  title: string;
+  body: string;
+  links: NotificationLinks;
+  created_at: string;
+  read_at: string | null;
+}
+
+const toView = (r: Row): NotificationView => ({
+  id: r.id,
+  kind: r.kind,
+  title: r.title,
+  body: r.body,
+  links: r.links,
+  createdAt: new Date(r.created_at),
+  readAt: r.read_at ? new Date(r.read_at) : null,
+});
+
+const COLUMNS = `id, kind, title, body, links, created_at, read_at`;
+
+/**
+ * In-app notifications: written from events (one per user, event and kind, so a replay never shows twice),
+ * listed newest first, counted while unread, marked read one by one or all at once. Only the user's own.
+ */
+@Injectable()
+export class NotificationService {
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly sources: NotificationSources,
+  ) {}
+
+  /** Stores the notifications an event gives; returns the ids of those new (a replay returns none). */
+  async fromEvent(e: RelayedEvent): Promise<{ id: string; userId: string }[]> {
+    const r = await this.sources.resolve(e);
+    if (!r) return [];
+    const texts = r.recipients.map((x) => ({ ...x, ...render(r.kind, r.params as never, x.locale, x.timeZone) }));
+    return queryRows<{ id: string; userId: string }>(
+      this.db.manager,
+      `INSERT INTO notification (user_id, kind, event_id, locale, title, body, links)
+       SELECT t.user_id, $2, $3, t.locale, t.title, t.body, $1::jsonb
+       FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS t(user_id, locale, title, body)
+       ON CONFLICT ON CONSTRAINT notification_user_event_kind_key DO NOTHING
+       RETURNING id, user_id AS "userId"`,
+      [
+        JSON.stringify(r.links),
+        r.kind,
+        e.id,
+        texts.map((t) => t.userId),
+        texts.map((t) => t.locale),
+        texts.map((t) => t.title),
+        texts.map((t) => t.body),
+      ],
+    );
+  }
+
+  async list(
+    actor: Actor,
+    opts: { first: number; after?: { createdAt: string; id: string }; unreadOnly?: boolean },
+  ): Promise<NotificationPage> {
+    const params: unknown[] = [actor.userId, opts.first + 1];
+    let where = `user_id = $1`;
+    if (opts.unreadOnly) where += ` AND read_at IS NULL`;
+    if (opts.after) {
+      where += ` AND (created_at, id) < ($${params.push(opts.after.createdAt)}::timestamptz, $${params.push(opts.after.id)}::uuid)`;
+    }
+    const rows: Row[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM notification WHERE ${where} ORDER BY created_at DESC, id DESC LIMIT $2`,
+      params,
+    );
+    return { items: rows.slice(0, opts.first).map(toView), hasNextPage: rows.length > opts.first };
+  }
+
+  async unreadCount(actor: Actor): Promise<number> {
+    const [r] = await this.db.query(
+      `SELECT count(*)::int AS n FROM notification WHERE user_id = $1 AND read_at IS NULL`,
+      [actor.userId],
+    );
+    return r.n as number;
+  }
+
+  /** Marks one of the user's notifications read (again: no change); another user's is not found. */
+  async markRead(actor: Actor, id: string): Promise<NotificationView> {
+    const [row] = await queryRows<Row>(
+      this.db.manager,
+      `UPDATE notification SET read_at = COALESCE(read_at, now()) WHERE id = $1 AND user_id = $2 RETURNING ${COLUMNS}`,
+      [id, actor.userId],
+    );
+    if (!row) throw DomainError.notFound('Notification', 'NOTIFICATION_NOT_FOUND');
+    return toView(row);
+  }
+
+  /** Marks every unread notification of the user read; returns how many. */
+  async markAllRead(actor: Actor): Promise<number> {
+    const rows = await queryRows<{ id: string }>(
+      this.db.manager,
+      `UPDATE notification SET read_at = now() WHERE user_id = $1 AND read_at IS NULL RETURNING id`,
+      [actor.userId],
+    );
+    return rows.length;
+  }
+}
