@@ -1,13 +1,76 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { ChangeFeed, LruCache } from '@kooperant/platform-database';
 import { TaxonomyService, type TaxonomySnapshot } from '@kooperant/catalogue';
 import { OrderService, type OrderView } from '@kooperant/orders';
 import type { Candidate, PackageNeed } from '../scoring/candidate';
 import type { ChainPackage } from '../chain/chain-search';
 
-/** Up to this many offers are considered per package (the best matches of process first). */
+/** Up to this many offers are considered per package (those passing the cheap constraints, nearest, first). */
 const MAX_CANDIDATES = 200;
+
+/** The tables an offer pool is read from: a change to any of them makes every cached pool stale. */
+const POOL_TABLES = ['offer', 'firm', 'cluster_membership'] as const;
+
+/** An offer with its firm, as cached: what does not depend on the package or on the firm's record. */
+type PoolOffer = Omit<
+  Candidate,
+  'priceMinor' | 'onTimeRate' | 'quoteResponseRate' | 'quoteResponseHours' | 'activePackages'
+> & { unitPriceMinor: number | null; priceUnit: string | null; priceCurrency: string | null };
+
+interface FirmStats {
+  onTime: number;
+  handedOver: number;
+  invited: number;
+  answered: number;
+  answerHours: number | null;
+  active: number;
+}
+
+function toPoolOffer(r: Record<string, unknown>): PoolOffer {
+  return {
+    offerId: r['offer_id'] as string,
+    firmId: r['firm_id'] as string,
+    firmName: r['firm_name'] as string,
+    firmCountry: (r['firm_country'] as string).trim(),
+    firmVerified: r['verified'] as boolean,
+    location: { lat: r['lat'] as number, lng: r['lng'] as number },
+    offerPublished: r['status'] === 'published',
+    validUntil: new Date(r['valid_until'] as string),
+    processIds: r['process_ids'] as string[],
+    materialIds: r['material_ids'] as string[],
+    certificationIds: r['certification_ids'] as string[],
+    minThicknessMm: r['min_thickness_mm'] as number | null,
+    maxThicknessMm: r['max_thickness_mm'] as number | null,
+    maxPartLengthMm: r['max_part_length_mm'] as number | null,
+    maxPartWidthMm: r['max_part_width_mm'] as number | null,
+    maxPartHeightMm: r['max_part_height_mm'] as number | null,
+    minBatch: r['min_batch'] as number | null,
+    maxBatch: r['max_batch'] as number | null,
+    countriesServed: (r['countries_served'] as string[]).map((c) => c.trim()),
+    leadTimeDays: r['lead_time_days'] as number,
+    unitPriceMinor: r['price_minor'] === null ? null : Number(r['price_minor']),
+    priceUnit: r['price_unit'] as string | null,
+    priceCurrency: r['price_currency'] === null ? null : (r['price_currency'] as string).trim(),
+  };
+}
+
+/** The hard constraints that decide which offers are kept when more fit the process than are considered. */
+function fitsCheaply(need: PackageNeed, o: PoolOffer): boolean {
+  const any = (ids: readonly string[], accepted: readonly string[]) => accepted.some((a) => ids.includes(a));
+  return (
+    o.firmId !== need.buyerFirmId &&
+    o.firmVerified &&
+    o.countriesServed.includes(need.deliveryCountry) &&
+    (need.acceptedMaterialIds === null || o.materialIds.length === 0 || any(o.materialIds, need.acceptedMaterialIds)) &&
+    need.requiredCertifications.every((set) => any(o.certificationIds, set)) &&
+    (need.thicknessMm === null ||
+      ((o.maxThicknessMm ?? Infinity) >= need.thicknessMm && (o.minThicknessMm ?? 0) <= need.thicknessMm)) &&
+    (o.minBatch ?? 0) <= need.quantity &&
+    (o.maxBatch ?? Infinity) >= need.quantity
+  );
+}
 
 /**
  * Reads what the matching core works on: the needs of an order's packages (taxonomy expanded) and, per package,
@@ -16,10 +79,13 @@ const MAX_CANDIDATES = 200;
  */
 @Injectable()
 export class CandidateRetrievalService {
+  private readonly pools = new LruCache<string, { epoch: string; offers: PoolOffer[] }>(64, 10 * 60_000);
+
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly orders: OrderService,
     private readonly taxonomy: TaxonomyService,
+    private readonly changes: ChangeFeed,
   ) {}
 
   async chainOf(orderId: string): Promise<{ view: OrderView; packages: ChainPackage[] }> {
@@ -36,57 +102,83 @@ export class CandidateRetrievalService {
 
   /**
    * The published, valid offers whose process fits the package, at most MAX_CANDIDATES: first those that also pass
-   * the constraints SQL can check cheaply (firm verified and not the buyer, country served, material, certifications,
+   * the constraints cheap to check (firm verified and not the buyer, country served, material, certifications,
    * thickness, batch), nearest to the delivery place first, so that the cut never drops a fitting offer for one that
    * fails. Only for those: each firm's on-time record, answers to invitations and current load.
+   *
+   * The offers of a set of processes are read once and kept while the offer, firm and membership tables are
+   * unchanged (ChangeFeed; without a live feed, as in embedded mode, they are read every time): most packages of a
+   * cluster ask for a few dozen processes, so matching reads the catalogue rarely.
    */
   async candidatesFor(need: PackageNeed, now = new Date()): Promise<Candidate[]> {
-    const params: unknown[] = [
-      need.acceptedProcessIds,
-      now,
-      need.buyerFirmId,
-      need.deliveryCountry,
-      need.deliveryPlace.lat,
-      need.deliveryPlace.lng,
-    ];
-    const p = (v: unknown) => `$${params.push(v)}`;
-    const fits = [
-      `f.id <> $3`,
-      `$4::bpchar = ANY(o.countries_served)`,
-      `EXISTS (SELECT 1 FROM cluster_membership m WHERE m.firm_id = f.id AND m.status = 'verified')`,
-      ...(need.acceptedMaterialIds
-        ? [`(cardinality(o.material_ids) = 0 OR o.material_ids && ${p(need.acceptedMaterialIds)}::uuid[])`]
-        : []),
-      ...need.requiredCertifications.map((set) => `o.certification_ids && ${p(set)}::uuid[]`),
-      ...(need.thicknessMm !== null
-        ? [
-            `COALESCE(o.max_thickness_mm, 'Infinity') >= ${p(need.thicknessMm)} AND COALESCE(o.min_thickness_mm, 0) <= $${params.length}`,
-          ]
-        : []),
-      `COALESCE(o.min_batch, 0) <= ${p(need.quantity)} AND COALESCE(o.max_batch, 2147483647) >= $${params.length}`,
-    ].join(' AND ');
+    const pool = await this.offerPool(need.acceptedProcessIds);
+    const t = now.getTime();
+    const cosLat = Math.cos((need.deliveryPlace.lat * Math.PI) / 180);
+    const ranked = pool
+      .filter((o) => o.validUntil.getTime() > t)
+      .map((o) => ({
+        o,
+        fits: fitsCheaply(need, o),
+        d: (o.location.lat - need.deliveryPlace.lat) ** 2 + ((o.location.lng - need.deliveryPlace.lng) * cosLat) ** 2,
+      }))
+      .sort((x, y) => Number(y.fits) - Number(x.fits) || x.d - y.d || (x.o.offerId < y.o.offerId ? -1 : 1))
+      .slice(0, MAX_CANDIDATES)
+      .map((x) => x.o);
+    const stats = await this.firmStats([...new Set(ranked.map((o) => o.firmId))]);
+    return ranked.map((o) => {
+      const s = stats.get(o.firmId);
+      return {
+        ...o,
+        // An indicative unit price is a total only for counted pieces; other units are left unpriced.
+        priceMinor:
+          o.unitPriceMinor !== null && o.priceUnit === 'pcs' && o.priceCurrency === need.currency
+            ? o.unitPriceMinor * need.quantity
+            : null,
+        onTimeRate: s && s.handedOver > 0 ? s.onTime / s.handedOver : null,
+        quoteResponseRate: s && s.invited > 0 ? s.answered / s.invited : null,
+        quoteResponseHours: s?.answerHours ?? null,
+        activePackages: s?.active ?? 0,
+      };
+    });
+  }
+
+  /** Published offers that name one of the processes, with their firm (cached per process set, see above). */
+  private async offerPool(processIds: readonly string[]): Promise<PoolOffer[]> {
+    const epoch = POOL_TABLES.map((t) => this.changes.epoch(t));
+    const key = [...processIds].sort().join(',');
+    const epochKey = epoch.includes(null) ? null : epoch.join(':');
+    if (epochKey !== null) {
+      const hit = this.pools.get(key);
+      if (hit && hit.epoch === epochKey) return hit.offers;
+    }
     const rows: Record<string, unknown>[] = await this.db.query(
-      `WITH fit AS (
-         SELECT o.id AS offer_id, o.firm_id, f.name AS firm_name, f.country AS firm_country, f.lat, f.lng,
-                o.status, o.valid_until, o.process_ids, o.material_ids, o.certification_ids,
-                o.min_thickness_mm, o.max_thickness_mm, o.max_part_length_mm, o.max_part_width_mm, o.max_part_height_mm,
-                o.min_batch, o.max_batch, o.countries_served, o.lead_time_days, o.price_minor, o.price_currency,
-                o.price_unit,
-                EXISTS (SELECT 1 FROM cluster_membership m WHERE m.firm_id = f.id AND m.status = 'verified') AS verified
-         FROM offer o
-         JOIN firm f ON f.id = o.firm_id
-         WHERE o.status = 'published' AND o.capability_ids && $1::uuid[] AND o.valid_until > $2
-         ORDER BY (${fits}) DESC,
-                  power(f.lat - $5, 2) + power((f.lng - $6) * cos(radians($5)), 2), o.id
-         LIMIT ${MAX_CANDIDATES}
-       )
-       SELECT fit.*, perf.on_time, perf.handed_over, inv.invited, inv.answered, inv.answer_hours,
+      `SELECT o.id AS offer_id, o.firm_id, f.name AS firm_name, f.country AS firm_country, f.lat, f.lng,
+              o.status, o.valid_until, o.process_ids, o.material_ids, o.certification_ids,
+              o.min_thickness_mm, o.max_thickness_mm, o.max_part_length_mm, o.max_part_width_mm, o.max_part_height_mm,
+              o.min_batch, o.max_batch, o.countries_served, o.lead_time_days, o.price_minor, o.price_currency,
+              o.price_unit,
+              EXISTS (SELECT 1 FROM cluster_membership m WHERE m.firm_id = f.id AND m.status = 'verified') AS verified
+       FROM offer o
+       JOIN firm f ON f.id = o.firm_id
+       WHERE o.status = 'published' AND o.capability_ids && $1::uuid[]`,
+      [processIds],
+    );
+    const offers = rows.map(toPoolOffer);
+    if (epochKey !== null) this.pools.set(key, { epoch: epochKey, offers });
+    return offers;
+  }
+
+  /** On-time hand-overs (from the events), invitations answered with a quote and how fast, and current load. */
+  private async firmStats(firmIds: string[]): Promise<Map<string, FirmStats>> {
+    if (!firmIds.length) return new Map();
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `SELECT f.id, perf.on_time, perf.handed_over, inv.invited, inv.answered, inv.answer_hours,
               (SELECT count(*) FROM work_package w
-               WHERE w.awarded_firm_id = fit.firm_id AND w.status IN ('awarded', 'in_production'))::int AS active
-       FROM fit
+               WHERE w.awarded_firm_id = f.id AND w.status IN ('awarded', 'in_production'))::int AS active
+       FROM unnest($1::uuid[]) AS f(id)
        LEFT JOIN LATERAL (
          SELECT count(*) FILTER (WHERE (e.payload->>'onTime')::boolean)::int AS on_time, count(*)::int AS handed_over
-         FROM outbox_event e WHERE e.type = 'package.handed-over' AND e.payload->>'firmId' = fit.firm_id::text
+         FROM outbox_event e WHERE e.type = 'package.handed-over' AND e.payload->>'firmId' = f.id::text
        ) perf ON true
        LEFT JOIN LATERAL (
          SELECT count(*)::int AS invited, count(a.first_at)::int AS answered,
@@ -97,41 +189,23 @@ export class CandidateRetrievalService {
            SELECT min(q.created_at) AS first_at FROM quote q JOIN quote_leg l ON l.quote_id = q.id
            WHERE q.order_id = i.order_id AND l.firm_id = i.firm_id AND q.created_at >= i.invited_at
          ) a ON true
-         WHERE i.firm_id = fit.firm_id
+         WHERE i.firm_id = f.id
        ) inv ON true`,
-      params,
+      [firmIds],
     );
-    return rows.map((r) => ({
-      offerId: r['offer_id'] as string,
-      firmId: r['firm_id'] as string,
-      firmName: r['firm_name'] as string,
-      firmCountry: (r['firm_country'] as string).trim(),
-      firmVerified: r['verified'] as boolean,
-      location: { lat: r['lat'] as number, lng: r['lng'] as number },
-      offerPublished: r['status'] === 'published',
-      validUntil: new Date(r['valid_until'] as string),
-      processIds: r['process_ids'] as string[],
-      materialIds: r['material_ids'] as string[],
-      certificationIds: r['certification_ids'] as string[],
-      minThicknessMm: r['min_thickness_mm'] as number | null,
-      maxThicknessMm: r['max_thickness_mm'] as number | null,
-      maxPartLengthMm: r['max_part_length_mm'] as number | null,
-      maxPartWidthMm: r['max_part_width_mm'] as number | null,
-      maxPartHeightMm: r['max_part_height_mm'] as number | null,
-      minBatch: r['min_batch'] as number | null,
-      maxBatch: r['max_batch'] as number | null,
-      countriesServed: (r['countries_served'] as string[]).map((c) => c.trim()),
-      leadTimeDays: r['lead_time_days'] as number,
-      // An indicative unit price is a total only for counted pieces; other units are left unpriced.
-      priceMinor:
-        r['price_minor'] !== null && r['price_unit'] === 'pcs' && r['price_currency'] === need.currency
-          ? Number(r['price_minor']) * need.quantity
-          : null,
-      onTimeRate: (r['handed_over'] as number) > 0 ? (r['on_time'] as number) / (r['handed_over'] as number) : null,
-      quoteResponseRate: (r['invited'] as number) > 0 ? (r['answered'] as number) / (r['invited'] as number) : null,
-      quoteResponseHours: r['answer_hours'] === null ? null : Number(r['answer_hours']),
-      activePackages: r['active'] as number,
-    }));
+    return new Map(
+      rows.map((r) => [
+        r['id'] as string,
+        {
+          onTime: r['on_time'] as number,
+          handedOver: r['handed_over'] as number,
+          invited: r['invited'] as number,
+          answered: r['answered'] as number,
+          answerHours: r['answer_hours'] === null ? null : Number(r['answer_hours']),
+          active: r['active'] as number,
+        },
+      ]),
+    );
   }
 
   private needOf(

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { recordEvent } from '@kooperant/platform-database';
+import { recordEvents } from '@kooperant/platform-database';
 import { DomainError } from '@kooperant/platform-errors';
 import type { Actor } from '@kooperant/identity';
 import { OrderService } from '@kooperant/orders';
@@ -200,14 +200,15 @@ export class MatchStoreService {
         [orderId, now, stored.length, JSON.stringify(chains)],
       );
       const fresh = stored.filter((s) => s.inserted);
-      for (const s of fresh) {
-        await recordEvent(m, {
+      await recordEvents(
+        m,
+        fresh.map((s) => ({
           type: 'match.proposed',
           aggregateType: 'order',
           aggregateId: orderId,
           payload: { orderId, packageId: s.package_id, firmId: s.firm_id },
-        });
-      }
+        })),
+      );
       return { stored: stored.length, proposedFirst: fresh.length, dropped: deleted.dropped as number };
     });
   }

@@ -9,6 +9,8 @@ export type WorkPackageStatus = 'open' | 'awarded' | 'in_production' | 'handed_o
 @Check('work_package_status_check', `status IN ('open', 'awarded', 'in_production', 'handed_over', 'accepted')`)
 @Check('work_package_quantity_check', `quantity > 0`)
 @Index('work_package_order_key', ['orderId', 'key'], { unique: true })
+// A firm's current load (matching): the packages it has awarded or in production.
+@Index('work_package_awarded_firm_active_idx', ['awardedFirmId'], { where: "status IN ('awarded', 'in_production')" })
 export class WorkPackageEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -6,6 +6,7 @@ import { CooperativeOrders1795704077346 } from './1795704077346-CooperativeOrder
 import { Matching1795705455013 } from './1795705455013-Matching';
 import { Brokering1795707511837 } from './1795707511837-Brokering';
 import { Notifications1795710705250 } from './1795710705250-Notifications';
+import { MatchingSpeed1795711425965 } from './1795711425965-MatchingSpeed';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -17,4 +18,5 @@ export const MIGRATIONS = [
   Matching1795705455013,
   Brokering1795707511837,
   Notifications1795710705250,
+  MatchingSpeed1795711425965,
 ];
