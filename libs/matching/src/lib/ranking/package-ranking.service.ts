@@ -79,13 +79,14 @@ export class PackageRankingService {
           for (const reason of r) refused[reason] = (refused[reason] ?? 0) + 1;
           continue;
         }
-        const score = scoreCandidate(p.need, c, now, weights, neighbours);
+        const score = scoreCandidate(p.need, c, now, weights, neighbours, false);
         const held = bestOfFirm.get(c.firmId);
         if (!held || score.total > held.score.total) bestOfFirm.set(c.firmId, { candidate: c, score });
       }
       const matches = [...bestOfFirm.values()]
         .sort((a, b) => b.score.total - a.score.total || a.candidate.offerId.localeCompare(b.candidate.offerId))
-        .slice(0, limit);
+        .slice(0, limit)
+        .map((m) => ({ ...m, score: scoreCandidate(p.need, m.candidate, now, weights, neighbours) }));
       out.push({ packageId: p.need.packageId, key: p.need.key, matches, considered: found.length, refused });
     }
     return { orderId, clusterId: view.order.clusterId, packages: out, chain: packages, candidates, weights };

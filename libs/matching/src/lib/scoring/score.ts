@@ -51,6 +51,8 @@ export function scoreCandidate(
   now: Date,
   weights: ScoreWeights = DEFAULT_WEIGHTS,
   neighbours: readonly { lat: number; lng: number }[] = [],
+  /** False to skip the explanations (empty): for ranking many candidates and explaining only those kept. */
+  explain = true,
 ): Score {
   const exactProcess = c.processIds.includes(need.acceptedProcessIds[0]);
   const material = need.acceptedMaterialIds === null ? 0.75 : c.materialIds.length === 0 ? 0.5 : 1;
@@ -81,45 +83,59 @@ export function scoreCandidate(
       name: 'capability',
       value: round(capability),
       weight: weights.capability,
-      explanation: `${exactProcess ? 'the very process' : 'a related process'}; ${
-        need.acceptedMaterialIds === null
-          ? 'any material'
-          : c.materialIds.length === 0
-            ? 'material not stated'
-            : 'the material'
-      }${unstated.length ? `; ${unstated.join(' and ')} limit not stated` : ''}`,
+      explanation: explain
+        ? `${exactProcess ? 'the very process' : 'a related process'}; ${
+            need.acceptedMaterialIds === null
+              ? 'any material'
+              : c.materialIds.length === 0
+                ? 'material not stated'
+                : 'the material'
+          }${unstated.length ? `; ${unstated.join(' and ')} limit not stated` : ''}`
+        : '',
     },
     {
       name: 'leadTime',
       value: round(leadTime),
       weight: weights.leadTime,
-      explanation: `${c.leadTimeDays} days lead time, ${Math.floor(slackDays)} days to spare before the due date`,
+      explanation: explain
+        ? `${c.leadTimeDays} days lead time, ${Math.floor(slackDays)} days to spare before the due date`
+        : '',
     },
     {
       name: 'distance',
       value: round(distance),
       weight: weights.distance,
-      explanation: `about ${Math.round(meanKm)} km by road on average to the delivery place${neighbours.length ? ' and the neighbouring steps' : ''}`,
+      explanation: explain
+        ? `about ${Math.round(meanKm)} km by road on average to the delivery place${neighbours.length ? ' and the neighbouring steps' : ''}`
+        : '',
     },
     {
       name: 'performance',
       value: round(performance),
       weight: weights.performance,
-      explanation: `${c.onTimeRate === null ? 'no hand-overs yet' : `${Math.round(onTime * 100)} % on time`}, ${
-        c.quoteResponseRate === null ? 'no invitations yet' : `${Math.round(response * 100)} % of invitations answered`
-      }${c.quoteResponseHours === null ? '' : `, in ${Math.round(c.quoteResponseHours)} h on average`}`,
+      explanation: explain
+        ? `${c.onTimeRate === null ? 'no hand-overs yet' : `${Math.round(onTime * 100)} % on time`}, ${
+            c.quoteResponseRate === null
+              ? 'no invitations yet'
+              : `${Math.round(response * 100)} % of invitations answered`
+          }${c.quoteResponseHours === null ? '' : `, in ${Math.round(c.quoteResponseHours)} h on average`}`
+        : '',
     },
     {
       name: 'load',
       value: round(load),
       weight: weights.load,
-      explanation: `${c.activePackages} packages in production`,
+      explanation: explain ? `${c.activePackages} packages in production` : '',
     },
     {
       name: 'crossBorder',
       value: crossBorder,
       weight: weights.crossBorder,
-      explanation: crossBorder ? `across the border (${c.firmCountry})` : `same country (${c.firmCountry})`,
+      explanation: explain
+        ? crossBorder
+          ? `across the border (${c.firmCountry})`
+          : `same country (${c.firmCountry})`
+        : '',
     },
   ];
   const weightSum = parts.reduce((s, p) => s + p.weight, 0) || 1;

@@ -142,7 +142,15 @@ export class MatchStoreService {
    */
   async refreshOrder(orderId: string, now = new Date()): Promise<RefreshResult> {
     const ranking = await this.ranking.rankOrderWithChain(orderId, { now });
-    const chains = storedChains(proposeChains(ranking.chain, ranking.candidates, now));
+    // The chain search takes each package's ranked firms (already past the hard constraints and scored); a package
+    // without any gets every offer considered, so that the search can say why none fits.
+    const forChains = new Map(
+      ranking.packages.map((p) => [
+        p.packageId,
+        p.matches.length ? p.matches.map((m) => m.candidate) : (ranking.candidates.get(p.packageId) ?? []),
+      ]),
+    );
+    const chains = storedChains(proposeChains(ranking.chain, forChains, now));
     const rows = ranking.packages.flatMap((p) =>
       p.matches.map((m, i) => ({
         packageId: p.packageId,
