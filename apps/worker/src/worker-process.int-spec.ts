@@ -107,7 +107,8 @@ describe('worker process', () => {
     ]);
     expect(n).toBe(2);
     const [{ proposed }] = await app.db.query(
-      `SELECT count(*)::int AS proposed FROM outbox_event WHERE type = 'match.proposed' AND aggregate_id = $1`,
+      `SELECT sum(jsonb_array_length(payload->'proposals'))::int AS proposed FROM outbox_event
+       WHERE type = 'match.proposed' AND aggregate_id = $1`,
       [view.order.id],
     );
     expect(proposed).toBe(2);

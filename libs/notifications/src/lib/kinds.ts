@@ -4,8 +4,18 @@
  * in the recipient's time zone). Templates exist for every kind in en, pl and lt.
  */
 export interface NotificationParams {
-  /** match.proposed: the matching engine found that one of the firm's offers fits an open package. */
-  'opportunity.new': { firmName: string; orderTitle: string; packageTitle: string; buyerName: string; dueDate: string };
+  /**
+   * match.proposed: the matching engine found that the firm's offers fit open packages of an order: one notification
+   * per firm and order, naming its best-ranked package and counting the others.
+   */
+  'opportunity.new': {
+    firmName: string;
+    orderTitle: string;
+    packageTitle: string;
+    buyerName: string;
+    dueDate: string;
+    otherPackages: number;
+  };
   /** match.invited: a coordinator (or the buyer) invited the firm to quote. */
   'invitation.received': {
     firmName: string;

@@ -33,19 +33,70 @@ const iso = (v: unknown) => new Date(v as string).toISOString();
 export class NotificationSources {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
-  async resolve(e: RelayedEvent): Promise<Resolved | null> {
+  /**
+   * What an event gives: usually one notification kind for a set of recipients; a `match.proposed` event (one per
+   * matching run) gives one per firm proposed. Nobody is told twice of one event: a person in several of the
+   * firms concerned hears of the first (best-ranked) only.
+   */
+  async resolve(e: RelayedEvent): Promise<Resolved[]> {
     const kind = KIND_OF_EVENT[e.type];
-    if (!kind) return null;
+    if (!kind) return [];
     const p = e.payload as Record<string, string>;
-    const r = await this.build(kind, e, p);
-    if (!r) return null;
-    r.recipients = r.recipients.filter((x) => x.userId !== e.actorUserId);
-    return r.recipients.length ? r : null;
+    const all = kind === 'opportunity.new' ? await this.opportunities(e) : [await this.build(kind, e, p)];
+    const told = new Set<string>(e.actorUserId ? [e.actorUserId] : []);
+    const out: Resolved[] = [];
+    for (const r of all) {
+      if (!r) continue;
+      r.recipients = r.recipients.filter((x) => !told.has(x.userId) && told.add(x.userId));
+      if (r.recipients.length) out.push(r);
+    }
+    return out;
+  }
+
+  /** One notification per firm of a matching run's new proposals: its best-ranked package, and how many more. */
+  private async opportunities(e: RelayedEvent): Promise<Resolved[]> {
+    const proposals = ((e.payload['proposals'] as { packageId: string; firmId: string; rank: number | null }[]) ?? [])
+      .slice()
+      .sort((a, b) => (a.rank ?? 1e9) - (b.rank ?? 1e9));
+    const byFirm = new Map<string, string[]>();
+    for (const x of proposals) byFirm.set(x.firmId, [...(byFirm.get(x.firmId) ?? []), x.packageId]);
+    const orderId = e.payload['orderId'] as string;
+    const firms = [...byFirm.keys()];
+    // Three queries whatever the number of firms: a first matching run proposes dozens.
+    const facts: Row[] = await this.db.query(
+      `SELECT x.firm_id, f.name AS firm_name, w.title AS package_title, w.due_date, o.title AS order_title,
+              b.name AS buyer_name
+       FROM unnest($2::uuid[], $3::uuid[]) AS x(firm_id, package_id)
+       JOIN firm f ON f.id = x.firm_id
+       JOIN work_package w ON w.id = x.package_id AND w.order_id = $1
+       JOIN cooperative_order o ON o.id = w.order_id
+       JOIN firm b ON b.id = o.buyer_firm_id`,
+      [orderId, firms, firms.map((f) => (byFirm.get(f) as string[])[0])],
+    );
+    const members = await this.membersByFirm(firms);
+    return facts.map((m) => {
+      const firmId = m['firm_id'] as string;
+      const packageIds = byFirm.get(firmId) as string[];
+      return {
+        kind: 'opportunity.new' as const,
+        recipients: members.get(firmId) ?? [],
+        params: {
+          firmName: str(m['firm_name']),
+          orderTitle: str(m['order_title']),
+          packageTitle: str(m['package_title']),
+          buyerName: str(m['buyer_name']),
+          dueDate: iso(m['due_date']),
+          otherPackages: packageIds.length - 1,
+        },
+        links: { orderId, packageId: packageIds[0], firmId },
+      };
+    });
   }
 
   private async build(kind: NotificationKind, e: RelayedEvent, p: Record<string, string>): Promise<Resolved | null> {
     switch (kind) {
       case 'opportunity.new':
+        return null; // see opportunities()
       case 'invitation.received':
       case 'award.won': {
         const m = await this.matchFacts(p['orderId'], p['packageId'], p['firmId']);
@@ -56,12 +107,7 @@ export class NotificationSources {
           packageTitle: str(m['package_title']),
           buyerName: str(m['buyer_name']),
         };
-        const params =
-          kind === 'opportunity.new'
-            ? { ...base, dueDate: iso(m['due_date']) }
-            : kind === 'invitation.received'
-              ? { ...base, quoteDeadline: iso(m['quote_deadline']) }
-              : base;
+        const params = kind === 'invitation.received' ? { ...base, quoteDeadline: iso(m['quote_deadline']) } : base;
         return {
           kind,
           recipients: await this.firmMembers([p['firmId']]),
@@ -292,6 +338,20 @@ export class NotificationSources {
        WHERE fm.firm_id = ANY($1::uuid[])`,
       ids,
     );
+  }
+
+  private async membersByFirm(firmIds: string[]): Promise<Map<string, Recipient[]>> {
+    const out = new Map<string, Recipient[]>();
+    if (!firmIds.length) return out;
+    const rows: { firm_id: string; id: string; locale: Locale; time_zone: string }[] = await this.db.query(
+      `SELECT fm.firm_id, u.id, u.locale, u.time_zone FROM firm_member fm JOIN app_user u ON u.id = fm.user_id
+       WHERE fm.firm_id = ANY($1::uuid[])`,
+      [firmIds],
+    );
+    for (const r of rows) {
+      out.set(r.firm_id, [...(out.get(r.firm_id) ?? []), { userId: r.id, locale: r.locale, timeZone: r.time_zone }]);
+    }
+    return out;
   }
 
   private async coordinators(clusterIds: (string | undefined | null)[]): Promise<Recipient[]> {

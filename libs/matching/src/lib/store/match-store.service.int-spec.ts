@@ -35,9 +35,11 @@ describe('MatchStoreService', () => {
     );
   const proposedEvents = (orderId: string) =>
     app.db
-      .query(`SELECT count(*)::int AS n FROM outbox_event WHERE type = 'match.proposed' AND aggregate_id = $1`, [
-        orderId,
-      ])
+      .query(
+        `SELECT COALESCE(sum(jsonb_array_length(payload->'proposals')), 0)::int AS n FROM outbox_event
+         WHERE type = 'match.proposed' AND aggregate_id = $1`,
+        [orderId],
+      )
       .then((r: { n: number }[]) => r[0].n);
 
   it('stores the ranking, records a proposal once per firm, and keeps decisions when a firm drops out', async () => {

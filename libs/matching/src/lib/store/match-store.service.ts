@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { recordEvents } from '@kooperant/platform-database';
+import { recordEvent } from '@kooperant/platform-database';
 import { DomainError } from '@kooperant/platform-errors';
 import type { Actor } from '@kooperant/identity';
 import { OrderService } from '@kooperant/orders';
@@ -84,7 +84,8 @@ export interface RefreshResult {
 /**
  * Keeps `package_match` in step with the ranking of an order's packages. One transaction per order, serialised by an
  * advisory lock so that two workers refreshing the same order cannot interleave; a coordinator's decision on a match
- * survives every recomputation. A `match.proposed` event is recorded for each firm proposed for the first time.
+ * survives every recomputation. One `match.proposed` event lists the firms proposed for a package for the first time
+ * (one event per computation, not per firm: a first computation proposes a hundred firms or so).
  */
 @Injectable()
 export class MatchStoreService {
@@ -208,15 +209,22 @@ export class MatchStoreService {
         [orderId, now, stored.length, JSON.stringify(chains)],
       );
       const fresh = stored.filter((s) => s.inserted);
-      await recordEvents(
-        m,
-        fresh.map((s) => ({
+      const rankOf = new Map(rows.map((r) => [`${r.packageId}:${r.firmId}`, r.rank]));
+      if (fresh.length) {
+        await recordEvent(m, {
           type: 'match.proposed',
           aggregateType: 'order',
           aggregateId: orderId,
-          payload: { orderId, packageId: s.package_id, firmId: s.firm_id },
-        })),
-      );
+          payload: {
+            orderId,
+            proposals: fresh.map((s) => ({
+              packageId: s.package_id,
+              firmId: s.firm_id,
+              rank: rankOf.get(`${s.package_id}:${s.firm_id}`) ?? null,
+            })),
+          },
+        });
+      }
       return { stored: stored.length, proposedFirst: fresh.length, dropped: deleted.dropped as number };
     });
   }

@@ -7,6 +7,7 @@ import { insertCoordinator } from '@kooperant/identity/testing';
 import { AccessService } from '@kooperant/identity';
 import { createTestApp, domainError, type TestApp } from '@kooperant/platform-testing';
 import type { RelayedEvent } from '@kooperant/platform-queue';
+import { MatchingModule, MatchStoreService } from '@kooperant/matching';
 import { NotificationsModule } from '../notifications.module';
 import { NotificationService } from './notification.service';
 
@@ -15,7 +16,7 @@ describe('NotificationService', () => {
   let notifications: NotificationService;
 
   beforeAll(async () => {
-    app = await createTestApp([OrdersModule, NotificationsModule]);
+    app = await createTestApp([OrdersModule, MatchingModule, NotificationsModule]);
     await seedTaxonomy(app.db);
     app.get(TaxonomyService).invalidate();
     notifications = app.get(NotificationService);
@@ -102,6 +103,28 @@ describe('NotificationService', () => {
     expect(await notifications.markAllRead(firm.admin)).toBe(1);
     expect(await notifications.unreadCount(firm.admin)).toBe(0);
     expect((await notifications.list(firm.admin, { first: 5, unreadOnly: true })).items).toEqual([]);
+  });
+
+  it('tells each firm of a matching run once per order, naming its best package and counting the others', async () => {
+    const buyer = await verifiedFirm(app, 'PL');
+    const [both, cutOnly] = await Promise.all([verifiedFirm(app, 'PL', buyer.clusterId), verifiedFirm(app, 'LT')]);
+    await publishedOffer(app, both, { processCodes: ['process.laser-cutting', 'process.press-brake-bending'] });
+    await publishedOffer(app, cutOnly);
+    const view = await openOrder(app, buyer);
+    await setLocale(both.admin.userId, 'en', 'Europe/Warsaw');
+    await app.get(MatchStoreService).refreshOrder(view.order.id);
+    const [event] = await eventsOf('match.proposed');
+    expect((event.payload['proposals'] as unknown[]).length).toBe(3);
+
+    const made = await notifications.fromEvent(event);
+    expect(made.map((n) => n.userId).sort()).toEqual([both.admin.userId, cutOnly.admin.userId].sort());
+    const [mine] = (await notifications.list(both.admin, { first: 5 })).items;
+    expect(mine.kind).toBe('opportunity.new');
+    expect(mine.body).toContain('Its offers also fit 1 more work package of this order.');
+    const [theirs] = (await notifications.list(cutOnly.admin, { first: 5 })).items;
+    expect(theirs.links).toMatchObject({ orderId: view.order.id, packageId: pkg(view, 'cut'), firmId: cutOnly.firmId });
+    expect(theirs.body).not.toContain('taip pat atitinka');
+    expect(await notifications.fromEvent(event)).toEqual([]);
   });
 
   it('writes nothing for an event that concerns nobody or whose subject is gone', async () => {

@@ -5,7 +5,7 @@ import { queryRows } from '@kooperant/platform-database';
 import { DomainError } from '@kooperant/platform-errors';
 import type { RelayedEvent } from '@kooperant/platform-queue';
 import type { Actor } from '@kooperant/identity';
-import { NotificationSources } from '../notification-sources';
+import { NotificationSources, type Resolved } from '../notification-sources';
 import { render } from '../templates/render';
 import type { NotificationLinks } from './notification.entity';
 
@@ -59,24 +59,32 @@ export class NotificationService {
 
   /** Stores the notifications an event gives; returns the ids of those new (a replay returns none). */
   async fromEvent(e: RelayedEvent): Promise<{ id: string; userId: string }[]> {
-    const r = await this.sources.resolve(e);
-    if (!r) return [];
-    const texts = r.recipients.map((x) => ({ ...x, ...render(r.kind, r.params as never, x.locale, x.timeZone) }));
+    const rows = (await this.sources.resolve(e)).flatMap((r: Resolved) =>
+      r.recipients.map((x) => ({
+        userId: x.userId,
+        locale: x.locale,
+        kind: r.kind,
+        links: JSON.stringify(r.links),
+        ...render(r.kind, r.params as never, x.locale, x.timeZone),
+      })),
+    );
+    if (!rows.length) return [];
     return queryRows<{ id: string; userId: string }>(
       this.db.manager,
       `INSERT INTO notification (user_id, kind, event_id, locale, title, body, links)
-       SELECT t.user_id, $2, $3, t.locale, t.title, t.body, $1::jsonb
-       FROM unnest($4::uuid[], $5::text[], $6::text[], $7::text[]) AS t(user_id, locale, title, body)
+       SELECT t.user_id, t.kind, $1, t.locale, t.title, t.body, t.links
+       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
+         AS t(user_id, kind, locale, title, body, links)
        ON CONFLICT ON CONSTRAINT notification_user_event_kind_key DO NOTHING
        RETURNING id, user_id AS "userId"`,
       [
-        JSON.stringify(r.links),
-        r.kind,
         e.id,
-        texts.map((t) => t.userId),
-        texts.map((t) => t.locale),
-        texts.map((t) => t.title),
-        texts.map((t) => t.body),
+        rows.map((t) => t.userId),
+        rows.map((t) => t.kind),
+        rows.map((t) => t.locale),
+        rows.map((t) => t.title),
+        rows.map((t) => t.body),
+        rows.map((t) => t.links),
       ],
     );
   }

@@ -17,7 +17,11 @@ export const EN: Templates = {
     title: `New opportunity: ${p.packageTitle}`,
     body:
       `One of the offers of ${p.firmName} matches “${p.packageTitle}”, which ${p.buyerName} needs for the order ` +
-      `“${p.orderTitle}” by ${f.date(p.dueDate)}. Open the opportunity to see the details.`,
+      `“${p.orderTitle}” by ${f.date(p.dueDate)}.` +
+      (p.otherPackages > 0
+        ? ` Its offers also fit ${f.plural(p.otherPackages, { one: '{n} more work package', other: '{n} more work packages' })} of this order.`
+        : '') +
+      ` Open the opportunity to see the details.`,
   }),
 
   'invitation.received': (p, f) => ({

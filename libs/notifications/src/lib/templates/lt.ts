@@ -31,6 +31,14 @@ export const LT: Templates = {
     body:
       `Užsakymo „${p.orderTitle}“ darbo paketas „${p.packageTitle}“ (užsakovas – ${p.buyerName}, ` +
       `atlikimo terminas – ${f.date(p.dueDate)}) atitinka vieną iš Jūsų įmonės (${p.firmName}) pasiūlymų. ` +
+      (p.otherPackages > 0
+        ? `Jūsų pasiūlymai taip pat atitinka dar ${f.plural(p.otherPackages, {
+            one: '{n} šio užsakymo darbo paketą',
+            few: '{n} šio užsakymo darbo paketus',
+            many: '{n} šio užsakymo darbo paketo',
+            other: '{n} šio užsakymo darbo paketų',
+          })}. `
+        : '') +
       `Atidarykite užsakymą ir susipažinkite su išsamia informacija.`,
   }),
 

@@ -31,6 +31,14 @@ export const PL: Templates = {
     body:
       `Jedna z ofert firmy ${p.firmName} pasuje do pakietu prac „${p.packageTitle}” w zamówieniu ` +
       `„${p.orderTitle}” (zamawiający: ${p.buyerName}, termin realizacji: ${f.date(p.dueDate)}). ` +
+      (p.otherPackages > 0
+        ? `Oferty firmy pasują też do ${f.plural(p.otherPackages, {
+            one: '{n} innego pakietu prac',
+            few: '{n} innych pakietów prac',
+            many: '{n} innych pakietów prac',
+            other: '{n} innego pakietu prac',
+          })} w tym zamówieniu. `
+        : '') +
       `Prosimy otworzyć zamówienie, aby zapoznać się ze szczegółami.`,
   }),
 

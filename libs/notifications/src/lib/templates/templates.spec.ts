@@ -24,6 +24,7 @@ const SAMPLE: { [K in NotificationKind]: NotificationParams[K] } = {
     packageTitle: PACKAGE,
     buyerName: BUYER,
     dueDate: '2025-04-18T10:00:00Z',
+    otherPackages: 0,
   },
   'invitation.received': {
     firmName: SUPPLIER,
@@ -276,6 +277,28 @@ describe('dates in the recipient’s time zone', () => {
     expect(render('pl', 'opportunity.new', { dueDate }).body).toContain('termin realizacji: 7 marca 2025)');
     expect(render('lt', 'opportunity.new', { dueDate }).body).toContain('atlikimo terminas – 2025 m. kovo 7 d.)');
     expect(render('en', 'opportunity.new', { dueDate }).body).toContain('by 7 March 2025.');
+  });
+});
+
+describe('one opportunity notification per firm and order', () => {
+  it('counts the other packages the firm fits, in each language, and says nothing of them when there are none', () => {
+    const cases: [Locale, number, string][] = [
+      ['en', 1, 'Its offers also fit 1 more work package of this order.'],
+      ['en', 2, 'Its offers also fit 2 more work packages of this order.'],
+      ['pl', 1, 'Oferty firmy pasują też do 1 innego pakietu prac w tym zamówieniu.'],
+      ['pl', 2, 'Oferty firmy pasują też do 2 innych pakietów prac w tym zamówieniu.'],
+      ['pl', 5, 'Oferty firmy pasują też do 5 innych pakietów prac w tym zamówieniu.'],
+      ['lt', 1, 'Jūsų pasiūlymai taip pat atitinka dar 1 šio užsakymo darbo paketą.'],
+      ['lt', 2, 'Jūsų pasiūlymai taip pat atitinka dar 2 šio užsakymo darbo paketus.'],
+      ['lt', 12, 'Jūsų pasiūlymai taip pat atitinka dar 12 šio užsakymo darbo paketų.'],
+      ['lt', 21, 'Jūsų pasiūlymai taip pat atitinka dar 21 šio užsakymo darbo paketą.'],
+    ];
+    for (const [locale, n, sentence] of cases) {
+      expect(render(locale, 'opportunity.new', { otherPackages: n }).body).toContain(sentence);
+    }
+    for (const locale of ['en', 'pl', 'lt'] as const) {
+      expect(render(locale, 'opportunity.new', { otherPackages: 0 }).body).not.toMatch(/also fit|też do|taip pat/);
+    }
   });
 });
 
