@@ -16,6 +16,7 @@ import { OrdersGraphqlModule } from '@kooperant/orders';
 import { MatchingGraphqlModule } from '@kooperant/matching';
 import { NotificationsGraphqlModule } from '@kooperant/notifications';
 import { formatGraphqlError } from './graphql-errors';
+import { LiveModule } from '@kooperant/platform-queue';
 import { RequestContextFactory } from './request-context.factory';
 import { HealthController } from './health.controller';
 import { QueueHealth } from './queue-health';
@@ -59,6 +60,7 @@ export class GatewayModule {
           poolSize: config.dbPoolSize,
           applicationName: 'kooperant-gateway',
         }),
+        LiveModule.forRoot(config.redisUrl),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           imports: [RequestContextModule],
@@ -86,6 +88,15 @@ export class GatewayModule {
             formatError,
             // Fastify's Apollo integration passes the request itself; express-style integrations pass { req }.
             context: (arg: HttpRequestLike & { req?: HttpRequestLike }) => contexts.create(arg?.req ?? arg),
+            // Live notifications over graphql-ws on the same path; a connection must carry a valid access token.
+            subscriptions: {
+              'graphql-ws': {
+                onConnect: (ctx: { connectionParams?: Record<string, unknown> }) =>
+                  contexts.fromConnectionParams(ctx.connectionParams).then((c) => c.actor !== null),
+                context: (ctx: { connectionParams?: Record<string, unknown> }) =>
+                  contexts.fromConnectionParams(ctx.connectionParams),
+              },
+            },
           }),
         }),
         IdentityGraphqlModule,

@@ -14,7 +14,13 @@ async function main(): Promise<void> {
   const app = await NestFactory.createApplicationContext(GraphQLSchemaBuilderModule, { logger: false });
   const schema = await app
     .get(GraphQLSchemaFactory)
-    .create([...IDENTITY_RESOLVERS, ...CATALOGUE_RESOLVERS, ...ORDERS_RESOLVERS, ...MATCHING_RESOLVERS, ...NOTIFICATIONS_RESOLVERS]);
+    .create([
+      ...IDENTITY_RESOLVERS,
+      ...CATALOGUE_RESOLVERS,
+      ...ORDERS_RESOLVERS,
+      ...MATCHING_RESOLVERS,
+      ...NOTIFICATIONS_RESOLVERS,
+    ]);
   const text = printSchema(lexicographicSortSchema(schema)) + '\n';
   await app.close();
   if (process.argv[2]) writeFileSync(process.argv[2], text);

@@ -15,7 +15,16 @@ export class RequestContextFactory {
 
   async create(req: HttpLike | undefined): Promise<RequestContext> {
     const header = req?.headers['authorization'];
-    const value = Array.isArray(header) ? header[0] : header;
+    return this.fromAuthorization(Array.isArray(header) ? header[0] : header);
+  }
+
+  /** A graphql-ws connection's context: `connectionParams.authorization` (or `Authorization`) as the header. */
+  fromConnectionParams(params: Record<string, unknown> | undefined): Promise<RequestContext> {
+    const value = params?.['authorization'] ?? params?.['Authorization'];
+    return this.fromAuthorization(typeof value === 'string' ? value : undefined);
+  }
+
+  private async fromAuthorization(value: string | undefined): Promise<RequestContext> {
     let actor: RequestContext['actor'] = null;
     if (value?.startsWith('Bearer ')) {
       const claims = await this.tokens.verifyAccessToken(value.slice(7).trim());

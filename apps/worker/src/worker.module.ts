@@ -5,6 +5,7 @@ import {
   DomainEventProcessor,
   EVENT_SUBSCRIBERS,
   JOB_HANDLERS,
+  LiveModule,
   QueueModule,
   queueSettingsFrom,
 } from '@kooperant/platform-queue';
@@ -30,6 +31,7 @@ export class WorkerModule {
           applicationName: 'kooperant-worker',
         }),
         QueueModule.forRoot(queueSettingsFrom(config)),
+        LiveModule.forRoot(config.redisUrl),
         CatalogueJobsModule,
         MatchingJobsModule,
         NotificationsModule,

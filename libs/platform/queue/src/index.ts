@@ -8,3 +8,4 @@ export * from './lib/outbox-relay';
 export * from './lib/domain-event.processor';
 export * from './lib/queue.module';
 export * from './lib/job-runner';
+export * from './lib/live-pubsub';

@@ -1,5 +1,6 @@
-import { Inject } from '@nestjs/common';
-import { Args, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Inject, Optional } from '@nestjs/common';
+import { Args, Int, Mutation, Query, Resolver, Subscription } from '@nestjs/graphql';
+import { LIVE_PUBSUB, notificationChannel, type LivePubSub } from '@kooperant/platform-queue';
 import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
 import {
   checkPageSize,
@@ -11,15 +12,44 @@ import {
   UuidScalar,
   type Actor,
 } from '@kooperant/identity';
-import { NotificationService } from '../store/notification.service';
+import { NotificationService, type NotificationView } from '../store/notification.service';
 import { NotificationConnectionModel, NotificationModel } from './notification.model';
+
+/** A notification as it comes over Redis (JSON: dates as strings). */
+function revive(n: NotificationView): NotificationView {
+  return { ...n, createdAt: new Date(n.createdAt), readAt: n.readAt ? new Date(n.readAt) : null };
+}
 
 @Resolver(() => NotificationModel)
 export class NotificationsResolver {
   constructor(
     private readonly service: NotificationService,
     @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
+    @Optional() @Inject(LIVE_PUBSUB) private readonly live: LivePubSub | null,
   ) {}
+
+  @Subscription(() => NotificationModel, {
+    description:
+      'Your notifications as they come (graphql-ws; authenticate with connectionParams { authorization: "Bearer …" }).',
+    resolve: (p: { notificationAdded: NotificationView }) => revive(p.notificationAdded),
+  })
+  notificationAdded(@CurrentActor() actor: Actor | null): AsyncIterator<unknown> {
+    const userId = requireActor(actor).userId;
+    if (this.live) return this.live.asyncIterableIterator(notificationChannel(userId));
+    return this.polled(userId);
+  }
+
+  /** Without Redis (embedded mode): the user's new notifications, looked up every two seconds. */
+  private async *polled(userId: string): AsyncGenerator<{ notificationAdded: NotificationView }> {
+    let last = new Date();
+    for (;;) {
+      await new Promise((r) => setTimeout(r, 2000));
+      for (const n of await this.service.since(userId, last)) {
+        last = n.createdAt;
+        yield { notificationAdded: n };
+      }
+    }
+  }
 
   @Query(() => NotificationConnectionModel, { description: 'Your notifications, newest first.' })
   async notifications(

@@ -1,17 +1,37 @@
-import { Injectable } from '@nestjs/common';
-import type { EventSubscriber, RelayedEvent } from '@kooperant/platform-queue';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
+import {
+  LIVE_PUBSUB,
+  notificationChannel,
+  type EventSubscriber,
+  type LivePubSub,
+  type RelayedEvent,
+} from '@kooperant/platform-queue';
 import { KIND_OF_EVENT } from '../kinds';
 import { NotificationService } from '../store/notification.service';
 
-/** Turns every event that concerns people into in-app notifications (idempotent: one per user, event and kind). */
+/**
+ * Turns every event that concerns people into in-app notifications (idempotent: one per user, event and kind), and
+ * publishes each new one on its user's live channel, which every gateway instance delivers to that user's
+ * subscriptions. A lost publication loses nothing: the notification is stored and listed.
+ */
 @Injectable()
 export class NotificationsEventsSubscriber implements EventSubscriber {
   readonly name = 'notifications';
   readonly eventTypes = Object.keys(KIND_OF_EVENT);
+  private readonly log = new Logger('Notifications');
 
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(
+    private readonly notifications: NotificationService,
+    @Optional() @Inject(LIVE_PUBSUB) private readonly live: LivePubSub | null,
+  ) {}
 
   async handle(e: RelayedEvent): Promise<void> {
-    await this.notifications.fromEvent(e);
+    const made = await this.notifications.fromEvent(e);
+    if (!this.live) return;
+    for (const { userId, ...n } of made) {
+      await this.live
+        .publish(notificationChannel(userId), { notificationAdded: n })
+        .catch((err: Error) => this.log.warn(`live update for ${userId} not sent: ${err.message}`));
+    }
   }
 }

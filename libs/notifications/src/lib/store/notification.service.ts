@@ -58,7 +58,7 @@ export class NotificationService {
   ) {}
 
   /** Stores the notifications an event gives; returns the ids of those new (a replay returns none). */
-  async fromEvent(e: RelayedEvent): Promise<{ id: string; userId: string }[]> {
+  async fromEvent(e: RelayedEvent): Promise<(NotificationView & { userId: string })[]> {
     const rows = (await this.sources.resolve(e)).flatMap((r: Resolved) =>
       r.recipients.map((x) => ({
         userId: x.userId,
@@ -69,14 +69,14 @@ export class NotificationService {
       })),
     );
     if (!rows.length) return [];
-    return queryRows<{ id: string; userId: string }>(
+    const made = await queryRows<Row & { user_id: string }>(
       this.db.manager,
       `INSERT INTO notification (user_id, kind, event_id, locale, title, body, links)
        SELECT t.user_id, t.kind, $1, t.locale, t.title, t.body, t.links
        FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
          AS t(user_id, kind, locale, title, body, links)
        ON CONFLICT ON CONSTRAINT notification_user_event_kind_key DO NOTHING
-       RETURNING id, user_id AS "userId"`,
+       RETURNING ${COLUMNS}, user_id`,
       [
         e.id,
         rows.map((t) => t.userId),
@@ -87,6 +87,16 @@ export class NotificationService {
         rows.map((t) => t.links),
       ],
     );
+    return made.map((r) => ({ ...toView(r), userId: r.user_id }));
+  }
+
+  /** The user's notifications newer than one they have (for clients that poll instead of subscribing). */
+  async since(userId: string, after: Date): Promise<NotificationView[]> {
+    const rows: Row[] = await this.db.query(
+      `SELECT ${COLUMNS} FROM notification WHERE user_id = $1 AND created_at > $2 ORDER BY created_at, id`,
+      [userId, after],
+    );
+    return rows.map(toView);
   }
 
   async list(

@@ -1,0 +1,145 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
+import WebSocket from 'ws';
+import { createClient, type Client } from 'graphql-ws';
+import { DEMO_FIRMS, demoFirmUserEmail } from '@kooperant/identity';
+import { baseUrl, gqlOk } from './support/gql';
+import { signIn, signInPlCoordinator, verifiedPolishFirm } from './support/actors';
+
+const DAY = 86_400_000;
+const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+
+interface Live {
+  notificationAdded: { kind: string; title: string; body: string; links: { matchId: string | null } };
+}
+
+const wsUrl = () => `${baseUrl().replace(/^http/, 'ws')}/graphql`;
+
+function connect(token?: string): Client {
+  return createClient({
+    url: wsUrl(),
+    webSocketImpl: WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: () => undefined, // the subscriptions report it
+  });
+}
+
+/** The first message of a subscription that satisfies `ok`, or the error that ended it. */
+function first<T>(client: Client, query: string, ok: (t: T) => boolean): { next: Promise<T>; stop(): void } {
+  let stop = () => undefined as void;
+  const next = new Promise<T>((resolve, reject) => {
+    stop = client.subscribe<T>(
+      { query },
+      {
+        next: (m) => {
+          if (m.errors?.length) reject(new Error(JSON.stringify(m.errors)));
+          else if (m.data && ok(m.data as T)) resolve(m.data as T);
+        },
+        error: (e) => reject(e),
+        complete: () => reject(new Error('the subscription ended')),
+      },
+    );
+  });
+  return { next, stop: () => stop() };
+}
+
+describe('live notifications over graphql-ws', () => {
+  const clients: Client[] = [];
+  afterAll(async () => {
+    for (const c of clients) await c.dispose();
+  });
+
+  it("delivers a coordinator's invitation to quote to the invited firm's open subscription", async () => {
+    const [buyer, coordinator] = await Promise.all([verifiedPolishFirm(), signInPlCoordinator()]);
+    const created = await gqlOk<{ createCooperativeOrder: { id: string; workPackages: { id: string }[] } }>(
+      `mutation($i: CreateCooperativeOrderInput!) { createCooperativeOrder(input: $i) { id workPackages { id } } }`,
+      {
+        i: {
+          idempotencyKey: `o-${randomUUID()}`,
+          buyerFirmId: buyer.firmId,
+          language: 'en',
+          title: 'Live brackets',
+          delivery: {
+            street: 'Noniewicza 10',
+            city: 'Suwałki',
+            postcode: '16-400',
+            country: 'PL',
+            lat: 54.1,
+            lng: 22.93,
+          },
+          deliveryDate: at(60),
+          currency: 'PLN',
+          visibility: 'cluster',
+          quoteDeadline: at(10),
+          workPackages: [
+            {
+              key: 'cut',
+              title: 'Cut the blanks',
+              processCode: 'process.laser-cutting',
+              quantity: 100,
+              quantityUnit: 'pcs',
+              dueDate: at(25),
+            },
+          ],
+        },
+      },
+      buyer.token,
+    );
+    const orderId = created.createCooperativeOrder.id;
+    await gqlOk(
+      `mutation($i: OrderIdInput!) { publishCooperativeOrder(input: $i) { id } }`,
+      { i: { orderId } },
+      buyer.token,
+    );
+
+    // The worker proposes firms; pick a Polish one (same cluster: the invitation goes out at once).
+    type Matches = {
+      matchesForWorkPackage: { edges: { node: { id: string; firm: { name: string; country: string } } }[] };
+    };
+    let match: { id: string; firm: { name: string; country: string } } | undefined;
+    for (let i = 0; i < 150 && !match; i++) {
+      const r = await gqlOk<Matches>(
+        `query($p: UUID!) { matchesForWorkPackage(workPackageId: $p, first: 20) { edges { node { id firm { name country } } } } }`,
+        { p: created.createCooperativeOrder.workPackages[0].id },
+        coordinator,
+      );
+      match = r.matchesForWorkPackage.edges.map((e) => e.node).find((m) => m.firm.country === 'PL');
+      if (!match) await sleep(200);
+    }
+    expect(match).toBeDefined();
+    const firm = DEMO_FIRMS.find((f) => f.name === match!.firm.name)!;
+    const firmUser = await signIn(demoFirmUserEmail(firm));
+
+    const client = connect(firmUser);
+    clients.push(client);
+    const invited = first<Live>(
+      client,
+      `subscription { notificationAdded { kind title body links { matchId } } }`,
+      (d) => d.notificationAdded.kind === 'invitation.received' && d.notificationAdded.links.matchId === match!.id,
+    );
+    await sleep(300); // the subscription is set up on the server
+
+    const step = (name: string) =>
+      gqlOk(
+        `mutation($i: ${name[0].toUpperCase()}${name.slice(1)}Input!) { ${name}(input: $i) { id status } }`,
+        { i: { matchId: match!.id } },
+        coordinator,
+      );
+    await step('endorseMatch');
+    const sent = Date.now();
+    await step('inviteFirmToQuote');
+    const got = await invited.next;
+    console.log(`invitation delivered live ${Date.now() - sent} ms after the coordinator's request returned`);
+    expect(got.notificationAdded.title).toContain('Cut the blanks');
+    invited.stop();
+  }, 60_000);
+
+  it('refuses a connection without a valid access token', async () => {
+    const client = connect('not-a-token');
+    clients.push(client);
+    const refused = first<Live>(client, `subscription { notificationAdded { kind } }`, () => true);
+    await expect(refused.next).rejects.toMatchObject({ code: 4403 }); // graphql-ws: Forbidden
+  });
+});
