@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { DEMO_FIRMS, demoFirmUserEmail } from '@kooperant/identity';
 import { gql, gqlOk } from './support/gql';
+import { inDays, publishedOrder } from './support/orders';
 import {
   clusterIds,
   signIn,
@@ -10,9 +11,6 @@ import {
   signUp,
   verifiedPolishFirm,
 } from './support/actors';
-
-const DAY = 86_400_000;
-const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
 
 const MATCH = `id status rank score crossBorder orderId orderTitle workPackageId packageKey packageTitle packageDueDate
   orderClusterId handledByClusterId quoteId proposedAt statusChangedAt awaitingApprovalOf
@@ -95,56 +93,16 @@ describe('brokering matches over GraphQL', () => {
     const clusters = await clusterIds(plCoordinator);
 
     // A buyer of the Polish cluster posts an order for its own cluster: laser cutting, then bending.
-    const order = await gqlOk<{ createCooperativeOrder: { id: string; workPackages: { id: string; key: string }[] } }>(
-      `mutation($i: CreateCooperativeOrderInput!) { createCooperativeOrder(input: $i) { id workPackages { id key } } }`,
+    const { orderId, packageId: pkg } = await publishedOrder(buyer, 'Brokered brackets', [
+      { key: 'cut', title: 'Cut the blanks', processCode: 'process.laser-cutting', dueInDays: 25 },
       {
-        i: {
-          idempotencyKey: `o-${randomUUID()}`,
-          buyerFirmId: buyer.firmId,
-          language: 'en',
-          title: 'Brokered brackets',
-          delivery: {
-            street: 'Noniewicza 10',
-            city: 'Suwałki',
-            postcode: '16-400',
-            country: 'PL',
-            lat: 54.1,
-            lng: 22.93,
-          },
-          deliveryDate: at(60),
-          currency: 'PLN',
-          visibility: 'cluster',
-          quoteDeadline: at(10),
-          workPackages: [
-            {
-              key: 'cut',
-              title: 'Cut the blanks',
-              processCode: 'process.laser-cutting',
-              quantity: 100,
-              quantityUnit: 'pcs',
-              dueDate: at(25),
-            },
-            {
-              key: 'bend',
-              title: 'Bend the brackets',
-              processCode: 'process.press-brake-bending',
-              quantity: 100,
-              quantityUnit: 'pcs',
-              dueDate: at(40),
-              after: ['cut'],
-            },
-          ],
-        },
+        key: 'bend',
+        title: 'Bend the brackets',
+        processCode: 'process.press-brake-bending',
+        dueInDays: 40,
+        after: ['cut'],
       },
-      buyer.token,
-    );
-    const orderId = order.createCooperativeOrder.id;
-    const pkg = (key: string) => order.createCooperativeOrder.workPackages.find((p) => p.key === key)!.id;
-    await gqlOk(
-      `mutation($i: OrderIdInput!) { publishCooperativeOrder(input: $i) { id } }`,
-      { i: { orderId } },
-      buyer.token,
-    );
+    ]);
 
     // The worker matches the published order within seconds.
     const forPackage = (token: string, key: string, first = 20, after?: string) =>
@@ -270,7 +228,7 @@ describe('brokering matches over GraphQL', () => {
           idempotencyKey: `q-${randomUUID()}`,
           orderId,
           firmId: ltMatch.firm.id,
-          validUntil: at(30),
+          validUntil: inDays(30),
           legs: [{ packageId: pkg('cut'), priceMinor: 250_000, currency: 'PLN', leadTimeDays: 7 }],
         },
       },

@@ -1,13 +1,10 @@
-import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { DEMO_FIRMS, demoFirmUserEmail } from '@kooperant/identity';
 import { baseUrl, gqlOk } from './support/gql';
 import { signIn, signInPlCoordinator, verifiedPolishFirm } from './support/actors';
-
-const DAY = 86_400_000;
-const at = (days: number) => new Date(Date.now() + days * DAY).toISOString();
+import { publishedOrder } from './support/orders';
 
 interface Live {
   notificationAdded: { kind: string; title: string; body: string; links: { matchId: string | null } };
@@ -53,46 +50,9 @@ describe('live notifications over graphql-ws', () => {
 
   it("delivers a coordinator's invitation to quote to the invited firm's open subscription", async () => {
     const [buyer, coordinator] = await Promise.all([verifiedPolishFirm(), signInPlCoordinator()]);
-    const created = await gqlOk<{ createCooperativeOrder: { id: string; workPackages: { id: string }[] } }>(
-      `mutation($i: CreateCooperativeOrderInput!) { createCooperativeOrder(input: $i) { id workPackages { id } } }`,
-      {
-        i: {
-          idempotencyKey: `o-${randomUUID()}`,
-          buyerFirmId: buyer.firmId,
-          language: 'en',
-          title: 'Live brackets',
-          delivery: {
-            street: 'Noniewicza 10',
-            city: 'Suwałki',
-            postcode: '16-400',
-            country: 'PL',
-            lat: 54.1,
-            lng: 22.93,
-          },
-          deliveryDate: at(60),
-          currency: 'PLN',
-          visibility: 'cluster',
-          quoteDeadline: at(10),
-          workPackages: [
-            {
-              key: 'cut',
-              title: 'Cut the blanks',
-              processCode: 'process.laser-cutting',
-              quantity: 100,
-              quantityUnit: 'pcs',
-              dueDate: at(25),
-            },
-          ],
-        },
-      },
-      buyer.token,
-    );
-    const orderId = created.createCooperativeOrder.id;
-    await gqlOk(
-      `mutation($i: OrderIdInput!) { publishCooperativeOrder(input: $i) { id } }`,
-      { i: { orderId } },
-      buyer.token,
-    );
+    const order = await publishedOrder(buyer, 'Live brackets', [
+      { key: 'cut', title: 'Cut the blanks', processCode: 'process.laser-cutting', dueInDays: 25 },
+    ]);
 
     // The worker proposes firms; pick a Polish one (same cluster: the invitation goes out at once).
     type Matches = {
@@ -102,7 +62,7 @@ describe('live notifications over graphql-ws', () => {
     for (let i = 0; i < 150 && !match; i++) {
       const r = await gqlOk<Matches>(
         `query($p: UUID!) { matchesForWorkPackage(workPackageId: $p, first: 20) { edges { node { id firm { name country } } } } }`,
-        { p: created.createCooperativeOrder.workPackages[0].id },
+        { p: order.packageId('cut') },
         coordinator,
       );
       match = r.matchesForWorkPackage.edges.map((e) => e.node).find((m) => m.firm.country === 'PL');
