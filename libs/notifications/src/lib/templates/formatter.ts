@@ -16,7 +16,23 @@ export interface Formatter {
   dateTime(iso: string): string;
 }
 
+const formatters = new Map<string, Formatter>();
+
+/**
+ * The formatter of a language and time zone. Kept once made: Intl objects are costly to build, and a matching run
+ * notifies dozens of people in two or three languages and zones.
+ */
 export function formatterFor(locale: Locale, timeZone: string): Formatter {
+  const key = `${locale}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = makeFormatter(locale, timeZone);
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+function makeFormatter(locale: Locale, timeZone: string): Formatter {
   const rules = new Intl.PluralRules(locale);
   const num = new Intl.NumberFormat(locale);
   const day = new Intl.DateTimeFormat(locale === 'en' ? 'en-GB' : locale, { dateStyle: 'long', timeZone });
