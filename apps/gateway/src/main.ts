@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@kooperant/platform-config';
+import { ConfigError, loadConfig, exitWithParent } from '@kooperant/platform-config';
 import { GatewayModule } from './gateway.module';
 import { registerBinaryBody } from './documents/binary-body';
 
@@ -19,6 +19,7 @@ async function bootstrap(): Promise<void> {
   );
   registerBinaryBody(app, config.documents.maxBytes);
   app.enableShutdownHooks();
+  exitWithParent(() => app.close());
   await app.listen(config.port, config.host);
   log.log(`GraphQL ready at http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${config.port}/graphql`);
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger } from '@nestjs/common';
-import { ConfigError, loadConfig } from '@kooperant/platform-config';
+import { ConfigError, loadConfig, exitWithParent } from '@kooperant/platform-config';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap(): Promise<void> {
@@ -12,6 +12,7 @@ async function bootstrap(): Promise<void> {
     logger: ['error', 'warn', 'log'],
   });
   app.enableShutdownHooks();
+  exitWithParent(() => app.close());
 }
 
 bootstrap().catch((e: unknown) => {

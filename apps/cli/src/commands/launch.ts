@@ -78,7 +78,8 @@ export async function launch(): Promise<number> {
   const run = (name: string) => {
     const child = spawn(process.execPath, [...nodeFlags(name), join(__dirname, `../../../${name}/src/main.js`)], {
       env: childEnv,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      // An IPC channel only so that a child sees the launcher go, even when it is killed (see exitWithParent).
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     child.on('exit', (code) => {
       if (!stopping) {
@@ -93,7 +94,13 @@ export async function launch(): Promise<number> {
   process.on('SIGINT', () => void stop(0));
   process.on('SIGTERM', () => void stop(0));
   const url = `http://${effective.host === '0.0.0.0' ? 'localhost' : effective.host}:${effective.port}/graphql`;
-  await waitForHealth(url.replace('/graphql', '/health/ready'), 60_000);
+  try {
+    await waitForHealth(url.replace('/graphql', '/health/ready'), 60_000);
+  } catch (e) {
+    // Never leave the gateway and worker running without the launcher (in embedded mode, without their database).
+    log((e as Error).message);
+    await stop(1);
+  }
   log(`Kooperant is up. GraphQL: ${url}`);
   for (const line of demoAccountLines()) log(line);
   return new Promise<number>(() => undefined); // runs until a signal

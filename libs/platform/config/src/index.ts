@@ -1,2 +1,3 @@
 export * from './lib/config';
 export * from './lib/config.module';
+export * from './lib/exit-with-parent';
