@@ -2,6 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { DEMO_FIRMS, demoFirmUserEmail } from '@kooperant/identity';
+import { unsubscribeToken } from '@kooperant/notifications';
 import { baseUrl, gqlOk } from './support/gql';
 import { signIn, signInPlCoordinator, verifiedPolishFirm } from './support/actors';
 import { publishedOrder } from './support/orders';
@@ -101,5 +102,24 @@ describe('live notifications over graphql-ws', () => {
     clients.push(client);
     const refused = first<Live>(client, `subscription { notificationAdded { kind } }`, () => true);
     await expect(refused.next).rejects.toMatchObject({ code: 4403 }); // graphql-ws: Forbidden
+  });
+
+  it("turns a kind of e-mail off from the link in the e-mail, and says so in the user's language", async () => {
+    const token = await signInPlCoordinator();
+    const me = await gqlOk<{ me: { user: { id: string; locale: string } } }>(
+      `{ me { user { id locale } } }`,
+      {},
+      token,
+    );
+    // The e2e gateway's secret (support/global-setup.ts) signs the link as the worker would.
+    const link = unsubscribeToken('e2e-secret-e2e-secret-e2e-secret-012345', me.me.user.id, 'membership.requested');
+    const ok = await fetch(`${baseUrl()}/notifications/unsubscribe?token=${link}`);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toContain('text/html');
+    expect(await ok.text()).toContain(`lang="${me.me.user.locale}"`);
+    const oneClick = await fetch(`${baseUrl()}/notifications/unsubscribe?token=${link}`, { method: 'POST' });
+    expect(await oneClick.json()).toEqual({ unsubscribed: true });
+    const forged = await fetch(`${baseUrl()}/notifications/unsubscribe?token=${link.slice(0, -2)}xx`);
+    expect(forged.status).toBe(400);
   });
 });

@@ -14,7 +14,7 @@ import { IdentityGraphqlModule, IdentityModule } from '@kooperant/identity';
 import { CatalogueGraphqlModule } from '@kooperant/catalogue';
 import { OrdersGraphqlModule } from '@kooperant/orders';
 import { MatchingGraphqlModule } from '@kooperant/matching';
-import { NotificationsGraphqlModule } from '@kooperant/notifications';
+import { NotificationsGraphqlModule, NotificationsHttpModule } from '@kooperant/notifications';
 import { formatGraphqlError } from './graphql-errors';
 import { LiveModule } from '@kooperant/platform-queue';
 import { RequestContextFactory } from './request-context.factory';
@@ -105,6 +105,7 @@ export class GatewayModule {
         MatchingGraphqlModule,
         NotificationsGraphqlModule,
         DocumentsHttpModule,
+        NotificationsHttpModule,
       ],
       controllers: [HealthController],
       providers: [QueueHealth],

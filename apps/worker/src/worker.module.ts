@@ -11,10 +11,19 @@ import {
 } from '@kooperant/platform-queue';
 import { CATALOGUE_JOB_HANDLERS, CatalogueJobsModule } from '@kooperant/catalogue';
 import { MATCHING_EVENT_SUBSCRIBERS, MATCHING_JOB_HANDLERS, MatchingJobsModule } from '@kooperant/matching';
-import { NOTIFICATION_EVENT_SUBSCRIBERS, NotificationsModule } from '@kooperant/notifications';
+import {
+  NOTIFICATION_EVENT_SUBSCRIBERS,
+  NOTIFICATION_JOB_HANDLERS,
+  NotificationsModule,
+} from '@kooperant/notifications';
 import { WorkerHost } from './worker-host';
 
-const HANDLER_CLASSES = [...CATALOGUE_JOB_HANDLERS, ...MATCHING_JOB_HANDLERS, DomainEventProcessor];
+const HANDLER_CLASSES = [
+  ...CATALOGUE_JOB_HANDLERS,
+  ...MATCHING_JOB_HANDLERS,
+  ...NOTIFICATION_JOB_HANDLERS,
+  DomainEventProcessor,
+];
 const SUBSCRIBER_CLASSES = [...MATCHING_EVENT_SUBSCRIBERS, ...NOTIFICATION_EVENT_SUBSCRIBERS];
 
 /** The worker: the domain libs started as job processors. No HTTP. */

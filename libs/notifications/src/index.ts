@@ -8,3 +8,8 @@ export * from './lib/store/notification.service';
 export * from './lib/jobs/notifications-events.subscriber';
 export * from './lib/notifications.module';
 export * from './lib/notifications-graphql.module';
+export * from './lib/email/mailer';
+export * from './lib/email/email-defaults';
+export * from './lib/email/unsubscribe-token';
+export * from './lib/jobs/send-notification-email.processor';
+export * from './lib/notifications-http.module';

@@ -1,16 +1,36 @@
-import { Module } from '@nestjs/common';
+import { Inject, Injectable, Module, Optional, type OnApplicationShutdown } from '@nestjs/common';
+import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { NOTIFICATION_ENTITIES } from './store/notification.entity';
 import { NotificationService } from './store/notification.service';
 import { NotificationSources } from './notification-sources';
 import { NotificationsEventsSubscriber } from './jobs/notifications-events.subscriber';
+import { SendNotificationEmailProcessor } from './jobs/send-notification-email.processor';
+import { createMailer, MAILER, type Mailer } from './email/mailer';
 
 export const NOTIFICATION_EVENT_SUBSCRIBERS = [NotificationsEventsSubscriber];
+export const NOTIFICATION_JOB_HANDLERS = [SendNotificationEmailProcessor];
 
-/** Notifications: who hears of what, in their language; in-app now, e-mail and webhooks to come. */
+/** Closes the SMTP connection pool when the application stops. */
+@Injectable()
+class MailerCloser implements OnApplicationShutdown {
+  constructor(@Optional() @Inject(MAILER) private readonly mailer: Mailer | null) {}
+  onApplicationShutdown(): void {
+    this.mailer?.close();
+  }
+}
+
+/** Notifications: who hears of what, in their language; in the app, live and by e-mail (webhooks to come). */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
-  providers: [NotificationSources, NotificationService, ...NOTIFICATION_EVENT_SUBSCRIBERS],
-  exports: [NotificationService, NotificationSources, ...NOTIFICATION_EVENT_SUBSCRIBERS],
+  providers: [
+    NotificationSources,
+    NotificationService,
+    ...NOTIFICATION_EVENT_SUBSCRIBERS,
+    ...NOTIFICATION_JOB_HANDLERS,
+    { provide: MAILER, inject: [KOOPERANT_CONFIG], useFactory: (c: KooperantConfig) => createMailer(c) },
+    MailerCloser,
+  ],
+  exports: [NotificationService, NotificationSources, ...NOTIFICATION_EVENT_SUBSCRIBERS, ...NOTIFICATION_JOB_HANDLERS],
 })
 export class NotificationsModule {}

@@ -23,6 +23,13 @@ export class NotificationModel {
   @Field(() => Date, { nullable: true }) readAt: Date | null;
 }
 
+@ObjectType('NotificationPreference', { description: 'Whether you get one kind of notification by e-mail.' })
+export class NotificationPreferenceModel {
+  @Field() kind: string;
+  @Field() email: boolean;
+  @Field({ description: "True while you have not chosen: the kind's default applies." }) byDefault: boolean;
+}
+
 @ObjectType('NotificationEdge')
 export class NotificationEdgeModel {
   @Field() cursor: string;

@@ -13,7 +13,7 @@ import {
   type Actor,
 } from '@kooperant/identity';
 import { NotificationService, type NotificationView } from '../store/notification.service';
-import { NotificationConnectionModel, NotificationModel } from './notification.model';
+import { NotificationConnectionModel, NotificationModel, NotificationPreferenceModel } from './notification.model';
 
 /** A notification as it comes over Redis (JSON: dates as strings). */
 function revive(n: NotificationView): NotificationView {
@@ -85,6 +85,26 @@ export class NotificationsResolver {
     @Args('id', { type: () => UuidScalar }) id: string,
   ): Promise<NotificationModel> {
     return (await this.service.markRead(requireActor(actor), id)) as NotificationModel;
+  }
+
+  @Query(() => [NotificationPreferenceModel], {
+    description: 'For every kind of notification: whether you get it by e-mail (in the app you always do).',
+  })
+  notificationPreferences(@CurrentActor() actor: Actor | null) {
+    return this.service.preferences(requireActor(actor));
+  }
+
+  @Mutation(() => [NotificationPreferenceModel], {
+    description: 'Turns e-mail on or off for one kind of notification.',
+  })
+  async setNotificationEmail(
+    @CurrentActor() actor: Actor | null,
+    @Args('kind') kind: string,
+    @Args('email') email: boolean,
+  ) {
+    const a = requireActor(actor);
+    await this.service.setEmailPreference(a, kind, email);
+    return this.service.preferences(a);
   }
 
   @Mutation(() => Int, { description: 'Marks all your notifications read; returns how many were unread.' })

@@ -1,13 +1,17 @@
 import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import {
+  JobName,
+  jobId,
   LIVE_PUBSUB,
   notificationChannel,
+  QueueRegistry,
   type EventSubscriber,
   type LivePubSub,
   type RelayedEvent,
 } from '@kooperant/platform-queue';
 import { KIND_OF_EVENT } from '../kinds';
 import { NotificationService } from '../store/notification.service';
+import { MAILER, type Mailer } from '../email/mailer';
 
 /**
  * Turns every event that concerns people into in-app notifications (idempotent: one per user, event and kind), and
@@ -23,10 +27,22 @@ export class NotificationsEventsSubscriber implements EventSubscriber {
   constructor(
     private readonly notifications: NotificationService,
     @Optional() @Inject(LIVE_PUBSUB) private readonly live: LivePubSub | null,
+    @Optional() @Inject(MAILER) private readonly mailer: Mailer | null,
+    @Optional() private readonly queues: QueueRegistry | null,
   ) {}
 
   async handle(e: RelayedEvent): Promise<void> {
     const made = await this.notifications.fromEvent(e);
+    // E-mail: one job per notification (the job decides by the user's choice); id from the notification, so once.
+    if (this.mailer && this.queues) {
+      for (const n of made) {
+        await this.queues.enqueue(
+          JobName.SendNotificationEmail,
+          { notificationId: n.id },
+          { jobId: jobId('email', n.id) },
+        );
+      }
+    }
     if (!this.live) return;
     for (const { userId, ...n } of made) {
       await this.live

@@ -5,6 +5,7 @@ import {
   Index,
   JoinColumn,
   ManyToOne,
+  PrimaryColumn,
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
@@ -65,6 +66,30 @@ export class NotificationEntity {
 
   @Column({ name: 'read_at', type: 'timestamptz', nullable: true })
   readAt: Date | null;
+
+  /** When it was handed to the mail server; a retried delivery job sees it and sends nothing more. */
+  @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
+  emailedAt: Date | null;
 }
 
-export const NOTIFICATION_ENTITIES = [NotificationEntity];
+/** A user's choice for one kind of notification; without a row the kind's default applies. */
+@Entity('notification_preference')
+export class NotificationPreferenceEntity {
+  @PrimaryColumn({ name: 'user_id', type: 'uuid' })
+  userId: string;
+
+  @ManyToOne(() => UserEntity, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'user_id' })
+  user?: UserEntity;
+
+  @PrimaryColumn({ type: 'varchar', length: 40 })
+  kind: string;
+
+  @Column({ type: 'boolean' })
+  email: boolean;
+
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
+  updatedAt: Date;
+}
+
+export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationPreferenceEntity];

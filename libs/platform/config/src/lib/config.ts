@@ -38,6 +38,16 @@ const schema = z.object({
     .default('kooperant'),
   /** A job's lock without renewal: a job of a worker that died is retried by another after this long. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).max(600_000).default(30_000),
+  /** Outgoing e-mail (SMTP). Without SMTP_HOST notifications are in-app and live only. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  /** TLS from the first byte (port 465); otherwise STARTTLS is used when the server offers it. */
+  SMTP_SECURE: bool.optional(),
+  SMTP_USER: z.string().min(1).optional(),
+  SMTP_PASSWORD: z.string().min(1).optional(),
+  MAIL_FROM: z.string().min(3).default('Kooperant <no-reply@kooperant.local>'),
+  /** Where users reach the platform: the base of links in e-mails (unsubscribe). */
+  PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
   /** Quiet time before an order is matched again: a burst of changes within it gives one re-match. */
   MATCH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
   /** How often the outbox relay looks for new events when it has found none. */
@@ -96,6 +106,11 @@ export interface KooperantConfig {
   workerConcurrency: number;
   queuePrefix: string;
   jobLockMs: number;
+  mail: {
+    smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
+    from: string;
+    publicUrl: string;
+  };
   matchDebounceMs: number;
   outboxPollMs: number;
   searchCache: boolean;
@@ -164,6 +179,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KooperantConfi
     workerConcurrency: c.WORKER_CONCURRENCY,
     queuePrefix: c.QUEUE_PREFIX,
     jobLockMs: c.JOB_LOCK_MS,
+    mail: {
+      smtp: c.SMTP_HOST
+        ? {
+            host: c.SMTP_HOST,
+            port: c.SMTP_PORT,
+            secure: c.SMTP_SECURE ?? false,
+            user: c.SMTP_USER,
+            password: c.SMTP_PASSWORD,
+          }
+        : null,
+      from: c.MAIL_FROM,
+      publicUrl: c.PUBLIC_URL.replace(/\/$/, ''),
+    },
     matchDebounceMs: c.MATCH_DEBOUNCE_MS,
     outboxPollMs: c.OUTBOX_POLL_MS,
     searchCache: c.SEARCH_CACHE ?? true,

@@ -7,6 +7,7 @@ import { Matching1795705455013 } from './1795705455013-Matching';
 import { Brokering1795707511837 } from './1795707511837-Brokering';
 import { Notifications1795710705250 } from './1795710705250-Notifications';
 import { MatchingSpeed1795711425965 } from './1795711425965-MatchingSpeed';
+import { NotificationEmail1795714786354 } from './1795714786354-NotificationEmail';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   Brokering1795707511837,
   Notifications1795710705250,
   MatchingSpeed1795711425965,
+  NotificationEmail1795714786354,
 ];

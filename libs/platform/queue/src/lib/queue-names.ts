@@ -4,6 +4,8 @@ export enum QueueName {
   Matching = 'matching',
   /** Domain events relayed from the outbox, one job per event (job id from the event id). */
   Events = 'events',
+  /** Deliveries of notifications outside the app: e-mail (and webhooks to come). */
+  Notifications = 'notifications',
 }
 
 /** Every job name, one enum so that producers and processors cannot drift apart. */
@@ -20,6 +22,8 @@ export enum JobName {
   MatchOrder = 'match-order',
   /** Reverse matching: finds the open orders a published or changed offer may fit, and matches them again. */
   MatchOffer = 'match-offer',
+  /** Sends one notification by e-mail to its user (job id from the notification id). */
+  SendNotificationEmail = 'send-notification-email',
 }
 
 /** An outbox row as relayed: what subscribers need to act, never whole domain rows. */
@@ -41,6 +45,7 @@ export interface JobPayloads {
   [JobName.DomainEvent]: RelayedEvent;
   [JobName.MatchOrder]: { orderId: string };
   [JobName.MatchOffer]: { offerId: string };
+  [JobName.SendNotificationEmail]: { notificationId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -50,6 +55,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DomainEvent]: QueueName.Events,
   [JobName.MatchOrder]: QueueName.Matching,
   [JobName.MatchOffer]: QueueName.Matching,
+  [JobName.SendNotificationEmail]: QueueName.Notifications,
 };
 
 import type { JobSchedule } from './job-handler';
