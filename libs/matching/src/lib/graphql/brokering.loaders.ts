@@ -9,12 +9,10 @@ export function matchActionsLoader(loaders: LoaderCache, brokering: BrokeringSer
   });
 }
 
-/**
- * Request-scoped: who may act on a match (order's and firm's side). One query per match, so only asked for the few
- * matches that need it: introductions awaiting approval, and callers with several roles.
- */
+/** Request-scoped: who is on each side of every match in a response (order's, handling and firm's cluster), in one query. */
 export function matchContextLoader(loaders: LoaderCache, brokering: BrokeringService) {
-  return loaders.get<string, MatchContext | null>('match.context', (ids) =>
-    Promise.all(ids.map((id) => brokering.context(id))),
-  );
+  return loaders.get<string, MatchContext | null>('match.context', async (ids) => {
+    const byId = await brokering.contexts([...ids]);
+    return ids.map((id) => byId.get(id) ?? null);
+  });
 }

@@ -100,7 +100,9 @@ export class PipelineResolver {
     @CurrentActor() actor: Actor | null,
     @Loaders() l: LoaderCache,
   ): Promise<MatchActionRecord[]> {
-    if (!(await this.readsNotes(requireActor(actor), m, l))) return [];
+    const roles = await requireActor(actor).roles();
+    const ctx = await matchContextLoader(l, this.brokering).load(m.id);
+    if (!ctx || !this.brokering.readsActionNotes(roles, ctx)) return [];
     return matchActionsLoader(l, this.brokering).load(m.id);
   }
 
@@ -111,28 +113,6 @@ export class PipelineResolver {
     if (m.status !== MatchStatusCode.awaiting_approval) return [];
     const ctx = await matchContextLoader(l, this.brokering).load(m.id);
     return ctx ? this.brokering.missingApprovals(ctx) : [];
-  }
-
-  /**
-   * The buyer, the coordinators on either side and admins read the coordinators' notes; the proposed firm does not.
-   * Every query and mutation returning a match to someone outside the proposed firm has checked that they are one of
-   * those; members of the firm who also hold another role are checked against the match's context.
-   */
-  private async readsNotes(actor: Actor, m: MatchModel, l: LoaderCache): Promise<boolean> {
-    const roles = await actor.roles();
-    if (
-      roles.platformAdmin ||
-      roles.coordinatorOf.has(m.orderClusterId) ||
-      roles.coordinatorOf.has(m.handledByClusterId)
-    )
-      return true;
-    if (!roles.firms.has(m.firmId)) return true;
-    if (roles.firms.size === 1 && roles.coordinatorOf.size === 0) return false;
-    const ctx = await matchContextLoader(l, this.brokering).load(m.id);
-    return (
-      !!ctx &&
-      (roles.firms.has(ctx.buyerFirmId) || (ctx.firmClusterId !== null && roles.coordinatorOf.has(ctx.firmClusterId)))
-    );
   }
 
   private pageSize(first: number): number {

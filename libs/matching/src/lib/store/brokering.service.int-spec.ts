@@ -153,6 +153,14 @@ describe('BrokeringService', () => {
       'match.invited',
     ]);
     expect(await sees(s.view, s.foreign)).toBe(true);
+    // The notes on the match are for the buyer and the coordinators of both sides, not for the proposed firm.
+    const invitedCtx = (await brokering.contexts([s.foreignMatch])).get(s.foreignMatch)!;
+    const reads = async (a: typeof s.buyer.admin) => brokering.readsActionNotes(await a.roles(), invitedCtx);
+    expect([await reads(s.buyer.admin), await reads(s.ltCoordinator), await reads(s.foreign.admin)]).toEqual([
+      true,
+      true,
+      false,
+    ]);
     const opportunities = await queries.opportunities(s.foreign.admin, null, 10);
     expect(opportunities.items.map((m) => [m.id, m.status])).toContainEqual([s.foreignMatch, 'invited']);
 

@@ -57,8 +57,7 @@ const CONTEXT_SQL = `
   FROM package_match p
   JOIN cooperative_order o ON o.id = p.order_id
   JOIN work_package w ON w.id = p.package_id
-  JOIN cluster c ON c.id = o.cluster_id
-  WHERE p.id = $1`;
+  JOIN cluster c ON c.id = o.cluster_id`;
 
 interface ContextRow {
   id: string;
@@ -122,8 +121,31 @@ export class BrokeringService {
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   async context(matchId: string, m: EntityManager = this.db.manager, lock = false): Promise<MatchContext | null> {
-    const rows: ContextRow[] = await m.query(`${CONTEXT_SQL}${lock ? ' FOR UPDATE OF p' : ''}`, [matchId]);
+    const rows: ContextRow[] = await m.query(`${CONTEXT_SQL} WHERE p.id = $1${lock ? ' FOR UPDATE OF p' : ''}`, [
+      matchId,
+    ]);
     return rows[0] ? toContext(rows[0]) : null;
+  }
+
+  /** The contexts of several matches in one query. */
+  async contexts(matchIds: readonly string[]): Promise<Map<string, MatchContext>> {
+    if (!matchIds.length) return new Map();
+    const rows: ContextRow[] = await this.db.query(`${CONTEXT_SQL} WHERE p.id = ANY($1::uuid[])`, [matchIds]);
+    return new Map(rows.map((r) => [r.id, toContext(r)]));
+  }
+
+  /**
+   * Who reads the notes coordinators and the firm left on a match: admins, the coordinators of the order's, the
+   * handling and the firm's cluster, and the buyer's members. The proposed firm does not.
+   */
+  readsActionNotes(roles: ActorRoles, ctx: MatchContext): boolean {
+    return (
+      roles.platformAdmin ||
+      roles.firms.has(ctx.buyerFirmId) ||
+      [ctx.orderClusterId, ctx.handledByClusterId, ctx.firmClusterId].some(
+        (c) => c !== null && roles.coordinatorOf.has(c),
+      )
+    );
   }
 
   /** A coordinator of the handling cluster endorses a proposal: the firm is worth inviting. */
