@@ -330,14 +330,12 @@ export class NotificationSources {
     return c ? (pickText(c.name, 'en') ?? '') : '';
   }
 
+  /** The members of the firms, each person once. */
   private async firmMembers(firmIds: (string | undefined | null)[]): Promise<Recipient[]> {
     const ids = [...new Set(firmIds.filter((x): x is string => !!x))];
-    if (!ids.length) return [];
-    return this.users(
-      `SELECT DISTINCT u.id, u.locale, u.time_zone FROM firm_member fm JOIN app_user u ON u.id = fm.user_id
-       WHERE fm.firm_id = ANY($1::uuid[])`,
-      ids,
-    );
+    const people = new Map<string, Recipient>();
+    for (const members of (await this.membersByFirm(ids)).values()) for (const m of members) people.set(m.userId, m);
+    return [...people.values()];
   }
 
   private async membersByFirm(firmIds: string[]): Promise<Map<string, Recipient[]>> {

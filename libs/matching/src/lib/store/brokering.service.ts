@@ -59,6 +59,10 @@ const CONTEXT_SQL = `
   JOIN work_package w ON w.id = p.package_id
   JOIN cluster c ON c.id = o.cluster_id`;
 
+/** SQL (match `p`): the status people last left the match in, before a quote or an award moved it on. */
+const LAST_ACTED_STATUS = `COALESCE((SELECT a.to_status FROM match_action a WHERE a.match_id = p.id
+  ORDER BY a.at DESC, a.id DESC LIMIT 1), 'proposed')`;
+
 interface ContextRow {
   id: string;
   order_id: string;
@@ -373,7 +377,7 @@ export class BrokeringService {
     const rows = await queryRows<{ id: string }>(
       this.db.manager,
       `UPDATE package_match p SET quote_id = NULL, status_changed_at = now(), status_changed_by = NULL,
-         status = COALESCE((SELECT a.to_status FROM match_action a WHERE a.match_id = p.id ORDER BY a.at DESC, a.id DESC LIMIT 1), 'proposed')
+         status = ${LAST_ACTED_STATUS}
        WHERE p.quote_id = $1 AND p.status = 'quoted' RETURNING p.id`,
       [quoteId],
     );
@@ -400,7 +404,7 @@ export class BrokeringService {
       this.db.manager,
       `UPDATE package_match p SET status_changed_at = now(), status_changed_by = NULL,
          status = CASE WHEN p.quote_id IS NOT NULL THEN 'quoted'
-                       ELSE COALESCE((SELECT a.to_status FROM match_action a WHERE a.match_id = p.id ORDER BY a.at DESC, a.id DESC LIMIT 1), 'proposed') END
+                       ELSE ${LAST_ACTED_STATUS} END
        WHERE p.package_id = $1 AND p.status IN ('awarded', 'lost') RETURNING p.id`,
       [packageId],
     );

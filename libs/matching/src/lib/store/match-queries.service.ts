@@ -67,12 +67,24 @@ export function decodeMatchCursor(s: string): MatchCursor {
   throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor was not issued by this list.');
 }
 
+/** SQL (match `p`): when it was last proposed or acted on, to the millisecond a cursor holds. */
+const ACTIVITY = `date_trunc('milliseconds', COALESCE(p.status_changed_at, p.proposed_at))`;
+
+/** SQL condition: matches older than an activity cursor (newest-first lists); adds its values to `params`. */
+function olderThan(after: string, params: unknown[]): string {
+  const c = decodeMatchCursor(after);
+  if (Number.isNaN(Date.parse(c.k))) {
+    throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor was not issued by this list.');
+  }
+  return `(${ACTIVITY}, p.id) < ($${params.push(c.k)}::timestamptz, $${params.push(c.i)}::uuid)`;
+}
+
 const VIEW_SELECT = `
   SELECT p.id, p.order_id, o.title AS order_title, o.currency AS order_currency, p.package_id, w.key AS package_key,
          w.title AS package_title, w.due_date AS package_due_date, p.firm_id, trim(f.country) AS firm_country,
          trim(b.country) AS buyer_country, p.offer_id, p.rank, p.score, p.parts, p.status,
          o.cluster_id AS order_cluster_id, p.handled_by_cluster_id, p.quote_id, p.proposed_at, p.status_changed_at,
-         date_trunc('milliseconds', COALESCE(p.status_changed_at, p.proposed_at)) AS activity_at
+         ${ACTIVITY} AS activity_at
   FROM package_match p
   JOIN cooperative_order o ON o.id = p.order_id
   JOIN work_package w ON w.id = p.package_id
@@ -178,17 +190,10 @@ export class MatchQueriesService {
     if (filter.statuses?.length) where.push(`p.status = ANY($${params.push(filter.statuses)}::text[])`);
     if (filter.orderId) where.push(`p.order_id = $${params.push(filter.orderId)}`);
     if (filter.crossBorderOnly) where.push(`f.country <> b.country`);
-    if (after) {
-      const c = decodeMatchCursor(after);
-      if (Number.isNaN(Date.parse(c.k)))
-        throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor was not issued by this list.');
-      where.push(
-        `(date_trunc('milliseconds', COALESCE(p.status_changed_at, p.proposed_at)), p.id) < ($${params.push(c.k)}::timestamptz, $${params.push(c.i)}::uuid)`,
-      );
-    }
+    if (after) where.push(olderThan(after, params));
     const rows: Record<string, unknown>[] = await this.db.query(
       `${VIEW_SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-       ORDER BY date_trunc('milliseconds', COALESCE(p.status_changed_at, p.proposed_at)) DESC, p.id DESC LIMIT $1`,
+       ORDER BY ${ACTIVITY} DESC, p.id DESC LIMIT $1`,
       params,
     );
     return { items: rows.slice(0, first).map(toView), hasNextPage: rows.length > first };
@@ -206,14 +211,9 @@ export class MatchQueriesService {
     const params: unknown[] = [firms, first + 1];
     let where = `p.firm_id = ANY($1::uuid[]) AND o.status = 'open' AND w.status = 'open' AND o.quote_deadline > now()
       AND p.status NOT IN ('dismissed', 'declined') AND ${supplierVisibility('$1')}`;
-    if (after) {
-      const c = decodeMatchCursor(after);
-      if (Number.isNaN(Date.parse(c.k)))
-        throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor was not issued by this list.');
-      where += ` AND (date_trunc('milliseconds', COALESCE(p.status_changed_at, p.proposed_at)), p.id) < ($${params.push(c.k)}::timestamptz, $${params.push(c.i)}::uuid)`;
-    }
+    if (after) where += ` AND ${olderThan(after, params)}`;
     const rows: Record<string, unknown>[] = await this.db.query(
-      `${VIEW_SELECT} WHERE ${where} ORDER BY date_trunc('milliseconds', COALESCE(p.status_changed_at, p.proposed_at)) DESC, p.id DESC LIMIT $2`,
+      `${VIEW_SELECT} WHERE ${where} ORDER BY ${ACTIVITY} DESC, p.id DESC LIMIT $2`,
       params,
     );
     return { items: rows.slice(0, first).map(toView), hasNextPage: rows.length > first };
