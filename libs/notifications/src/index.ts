@@ -13,3 +13,8 @@ export * from './lib/email/email-defaults';
 export * from './lib/email/unsubscribe-token';
 export * from './lib/jobs/send-notification-email.processor';
 export * from './lib/notifications-http.module';
+export * from './lib/webhooks/webhook.entity';
+export * from './lib/webhooks/webhook-signature';
+export * from './lib/webhooks/webhook-endpoint.service';
+export * from './lib/webhooks/webhook-delivery.service';
+export * from './lib/webhooks/jobs/deliver-webhook.processor';

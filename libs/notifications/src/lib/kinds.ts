@@ -60,6 +60,8 @@ export interface NotificationParams {
   'firm.verified': { firmName: string; clusterName: string };
   /** firm.membership-requested: a firm asks a coordinator's cluster to verify it. */
   'membership.requested': { firmName: string; clusterName: string; country: string };
+  /** webhook.endpoint-disabled: the platform stopped sending to a firm's endpoint after deliveries kept failing. */
+  'webhook.disabled': { firmName: string; url: string; failures: number };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -82,6 +84,7 @@ export const NOTIFICATION_KINDS = [
   'offer.expiring',
   'firm.verified',
   'membership.requested',
+  'webhook.disabled',
 ] as const satisfies readonly NotificationKind[];
 
 /** The event each kind comes from. */
@@ -103,6 +106,7 @@ export const KIND_OF_EVENT: Record<string, NotificationKind> = {
   'offer.expiring-soon': 'offer.expiring',
   'firm.verified': 'firm.verified',
   'firm.membership-requested': 'membership.requested',
+  'webhook.endpoint-disabled': 'webhook.disabled',
 };
 
 /** A rendered notification: a short title (e-mail subject, list line) and a body of one or two sentences. */

@@ -18,6 +18,8 @@ export interface Resolved<K extends NotificationKind = NotificationKind> {
   recipients: Recipient[];
   params: NotificationParams[K];
   links: NotificationLinks;
+  /** The firms concerned, whose members are told: their webhook endpoints get it too. None for coordinators' news. */
+  firms: string[];
 }
 
 type Row = Record<string, unknown>;
@@ -48,7 +50,7 @@ export class NotificationSources {
     for (const r of all) {
       if (!r) continue;
       r.recipients = r.recipients.filter((x) => !told.has(x.userId) && told.add(x.userId));
-      if (r.recipients.length) out.push(r);
+      if (r.recipients.length || r.firms.length) out.push(r);
     }
     return out;
   }
@@ -80,6 +82,7 @@ export class NotificationSources {
       return {
         kind: 'opportunity.new' as const,
         recipients: members.get(firmId) ?? [],
+        firms: [firmId],
         params: {
           firmName: str(m['firm_name']),
           orderTitle: str(m['order_title']),
@@ -110,7 +113,7 @@ export class NotificationSources {
         const params = kind === 'invitation.received' ? { ...base, quoteDeadline: iso(m['quote_deadline']) } : base;
         return {
           kind,
-          recipients: await this.firmMembers([p['firmId']]),
+          ...(await this.forFirms([p['firmId']])),
           params: params as never,
           links: { orderId: p['orderId'], packageId: p['packageId'], matchId: p['matchId'], firmId: p['firmId'] },
         };
@@ -139,6 +142,7 @@ export class NotificationSources {
         return {
           kind,
           recipients: await this.coordinators(clusters),
+          firms: [],
           params: params as never,
           links: { orderId: p['orderId'], packageId: p['packageId'], matchId: p['matchId'], firmId: p['firmId'] },
         };
@@ -181,7 +185,7 @@ export class NotificationSources {
         }
         return {
           kind,
-          recipients: await this.firmMembers([q.buyer_firm_id]),
+          ...(await this.forFirms([q.buyer_firm_id])),
           params: params as never,
           links: { orderId: p['orderId'], quoteId: p['quoteId'] },
         };
@@ -191,7 +195,7 @@ export class NotificationSources {
         if (!m) return null;
         return {
           kind,
-          recipients: await this.firmMembers([p['leadFirmId']]),
+          ...(await this.forFirms([p['leadFirmId']])),
           params: {
             firmName: str(m['firm_name']),
             orderTitle: str(m['order_title']),
@@ -211,7 +215,7 @@ export class NotificationSources {
         );
         return {
           kind,
-          recipients: await this.firmMembers([str(m['buyer_firm_id']), ...next.map((n) => n.awarded_firm_id)]),
+          ...(await this.forFirms([str(m['buyer_firm_id']), ...next.map((n) => n.awarded_firm_id)])),
           params: {
             fromFirmName: str(m['firm_name']),
             orderTitle: str(m['order_title']),
@@ -240,7 +244,7 @@ export class NotificationSources {
         const base = { orderTitle: str(o.title), buyerName: str(o.buyer_name) };
         return {
           kind,
-          recipients: await this.firmMembers(firms.map((f) => f.firm_id)),
+          ...(await this.forFirms(firms.map((f) => f.firm_id))),
           params: (kind === 'order.cancelled'
             ? { ...base, reason: str(o.cancel_reason) }
             : { ...base, packages: o.packages as number }) as never,
@@ -267,7 +271,7 @@ export class NotificationSources {
         const body = str(msg.body).replace(/\s+/g, ' ').trim();
         return {
           kind,
-          recipients: await this.firmMembers([msg.buyer_firm_id, ...parties.map((x) => x.firm_id)]),
+          ...(await this.forFirms([msg.buyer_firm_id, ...parties.map((x) => x.firm_id)])),
           params: {
             authorName: str(msg.display_name),
             orderTitle: str(msg.title),
@@ -282,7 +286,7 @@ export class NotificationSources {
         const until = new Date(o.valid_until as string);
         return {
           kind,
-          recipients: await this.firmMembers([p['firmId']]),
+          ...(await this.forFirms([p['firmId']])),
           params: {
             offerTitle: str(o.title),
             validUntil: until.toISOString(),
@@ -291,6 +295,8 @@ export class NotificationSources {
           links: { offerId: p['offerId'], firmId: p['firmId'] },
         };
       }
+      case 'webhook.disabled':
+        return this.webhookDisabled(p);
       case 'firm.verified':
       case 'membership.requested': {
         const [f] = await this.db.query(`SELECT name, country FROM firm WHERE id = $1`, [p['firmId']]);
@@ -298,10 +304,9 @@ export class NotificationSources {
         const clusterName = await this.clusterName(p['clusterId']);
         return {
           kind,
-          recipients:
-            kind === 'firm.verified'
-              ? await this.firmMembers([p['firmId']])
-              : await this.coordinators([p['clusterId']]),
+          ...(kind === 'firm.verified'
+            ? await this.forFirms([p['firmId']])
+            : { recipients: await this.coordinators([p['clusterId']]), firms: [] }),
           params: (kind === 'firm.verified'
             ? { firmName: str(f.name), clusterName }
             : { firmName: str(f.name), clusterName, country: str(f.country).trim() }) as never,
@@ -309,6 +314,29 @@ export class NotificationSources {
         };
       }
     }
+  }
+
+  /** The firm's admins (who manage its endpoints; every member when it has none), told that an endpoint stopped. */
+  private async webhookDisabled(p: Record<string, string>): Promise<Resolved | null> {
+    const [w] = await this.db.query(
+      `SELECT w.url, f.name FROM webhook_endpoint w JOIN firm f ON f.id = w.firm_id WHERE w.id = $1`,
+      [p['endpointId']],
+    );
+    if (!w) return null;
+    const recipients = await this.users(
+      `SELECT u.id, u.locale, u.time_zone FROM firm_member fm JOIN app_user u ON u.id = fm.user_id
+       WHERE fm.firm_id = $1 AND (fm.role = 'admin' OR NOT EXISTS
+         (SELECT 1 FROM firm_member a WHERE a.firm_id = fm.firm_id AND a.role = 'admin'))`,
+      p['firmId'],
+    );
+    return {
+      kind: 'webhook.disabled',
+      recipients,
+      params: { firmName: str(w.name), url: str(w.url), failures: Number(p['failures']) },
+      links: { firmId: p['firmId'] },
+      // Not sent to the firm's webhooks: they are what stopped working.
+      firms: [],
+    };
   }
 
   private async matchFacts(orderId: string, packageId: string, firmId: string): Promise<Row | null> {
@@ -328,6 +356,12 @@ export class NotificationSources {
     if (!clusterId) return '';
     const [c] = await this.db.query(`SELECT name FROM cluster WHERE id = $1`, [clusterId]);
     return c ? (pickText(c.name, 'en') ?? '') : '';
+  }
+
+  /** The firms concerned and their members (each person once). */
+  private async forFirms(firmIds: (string | undefined | null)[]): Promise<Pick<Resolved, 'recipients' | 'firms'>> {
+    const firms = [...new Set(firmIds.filter((x): x is string => !!x))];
+    return { recipients: await this.firmMembers(firms), firms };
   }
 
   /** The members of the firms, each person once. */
@@ -362,8 +396,8 @@ export class NotificationSources {
     );
   }
 
-  private async users(sql: string, ids: string[]): Promise<Recipient[]> {
-    const rows: { id: string; locale: Locale; time_zone: string }[] = await this.db.query(sql, [ids]);
+  private async users(sql: string, param: string[] | string): Promise<Recipient[]> {
+    const rows: { id: string; locale: Locale; time_zone: string }[] = await this.db.query(sql, [param]);
     return rows.map((r) => ({ userId: r.id, locale: r.locale, timeZone: r.time_zone }));
   }
 }

@@ -7,9 +7,13 @@ import { NotificationSources } from './notification-sources';
 import { NotificationsEventsSubscriber } from './jobs/notifications-events.subscriber';
 import { SendNotificationEmailProcessor } from './jobs/send-notification-email.processor';
 import { createMailer, MAILER, type Mailer } from './email/mailer';
+import { WebhookEndpointService } from './webhooks/webhook-endpoint.service';
+import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
+import { DeliverWebhookProcessor } from './webhooks/jobs/deliver-webhook.processor';
+import { WebhookRetrySubscriber } from './webhooks/jobs/webhook-retry.subscriber';
 
-export const NOTIFICATION_EVENT_SUBSCRIBERS = [NotificationsEventsSubscriber];
-export const NOTIFICATION_JOB_HANDLERS = [SendNotificationEmailProcessor];
+export const NOTIFICATION_EVENT_SUBSCRIBERS = [NotificationsEventsSubscriber, WebhookRetrySubscriber];
+export const NOTIFICATION_JOB_HANDLERS = [SendNotificationEmailProcessor, DeliverWebhookProcessor];
 
 /** Closes the SMTP connection pool when the application stops. */
 @Injectable()
@@ -20,17 +24,26 @@ class MailerCloser implements OnApplicationShutdown {
   }
 }
 
-/** Notifications: who hears of what, in their language; in the app, live and by e-mail (webhooks to come). */
+/** Notifications: who hears of what, in their language; in the app, live, by e-mail and by webhook. */
 @Module({
   imports: [TypeOrmModule.forFeature(NOTIFICATION_ENTITIES)],
   providers: [
     NotificationSources,
     NotificationService,
+    WebhookEndpointService,
+    WebhookDeliveryService,
     ...NOTIFICATION_EVENT_SUBSCRIBERS,
     ...NOTIFICATION_JOB_HANDLERS,
     { provide: MAILER, inject: [KOOPERANT_CONFIG], useFactory: (c: KooperantConfig) => createMailer(c) },
     MailerCloser,
   ],
-  exports: [NotificationService, NotificationSources, ...NOTIFICATION_EVENT_SUBSCRIBERS, ...NOTIFICATION_JOB_HANDLERS],
+  exports: [
+    NotificationService,
+    NotificationSources,
+    WebhookEndpointService,
+    WebhookDeliveryService,
+    ...NOTIFICATION_EVENT_SUBSCRIBERS,
+    ...NOTIFICATION_JOB_HANDLERS,
+  ],
 })
 export class NotificationsModule {}

@@ -47,3 +47,23 @@ export function decodeCreatedCursor(s: string): { createdAt: string; id: string 
   }
   throw DomainError.invalid('after', 'INVALID_CURSOR', 'This cursor was not issued by this list.');
 }
+
+/**
+ * A Relay connection of a page listed newest first by (createdAt, id): its edges with their cursors and its
+ * PageInfo (a page asked for `after` a cursor has one before it).
+ */
+export function createdConnection<T extends { createdAt: Date; id: string }, N = T>(
+  page: { items: T[]; hasNextPage: boolean },
+  after: string | undefined,
+  node: (item: T) => N = (item) => item as unknown as N,
+): { edges: { cursor: string; node: N }[]; pageInfo: PageInfoModel } {
+  const edges = page.items.map((item) => ({ cursor: encodeCreatedCursor(item), node: node(item) }));
+  return {
+    edges,
+    pageInfo: pageInfo(
+      edges.map((e) => e.cursor),
+      page.hasNextPage,
+      !!after,
+    ),
+  };
+}

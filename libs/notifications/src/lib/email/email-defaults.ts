@@ -15,4 +15,5 @@ export const EMAIL_BY_DEFAULT: ReadonlySet<NotificationKind> = new Set<Notificat
   'offer.expiring',
   'firm.verified',
   'membership.requested',
+  'webhook.disabled',
 ]);

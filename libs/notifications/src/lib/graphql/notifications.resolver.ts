@@ -5,9 +5,8 @@ import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-conf
 import {
   checkPageSize,
   CurrentActor,
+  createdConnection,
   decodeCreatedCursor,
-  encodeCreatedCursor,
-  pageInfo,
   requireActor,
   UuidScalar,
   type Actor,
@@ -63,15 +62,7 @@ export class NotificationsResolver {
       after: after ? decodeCreatedCursor(after) : undefined,
       unreadOnly: unreadOnly ?? false,
     });
-    const edges = page.items.map((n) => ({ cursor: encodeCreatedCursor(n), node: n as NotificationModel }));
-    return {
-      edges,
-      pageInfo: pageInfo(
-        edges.map((e) => e.cursor),
-        page.hasNextPage,
-        !!after,
-      ),
-    };
+    return createdConnection(page, after, (x) => x as NotificationModel);
   }
 
   @Query(() => Int, { description: 'How many of your notifications are unread.' })

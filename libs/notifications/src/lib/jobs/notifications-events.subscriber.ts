@@ -11,12 +11,16 @@ import {
 } from '@kooperant/platform-queue';
 import { KIND_OF_EVENT } from '../kinds';
 import { NotificationService } from '../store/notification.service';
+import { NotificationSources } from '../notification-sources';
 import { MAILER, type Mailer } from '../email/mailer';
+import { WebhookDeliveryService } from '../webhooks/webhook-delivery.service';
 
 /**
- * Turns every event that concerns people into in-app notifications (idempotent: one per user, event and kind), and
- * publishes each new one on its user's live channel, which every gateway instance delivers to that user's
- * subscriptions. A lost publication loses nothing: the notification is stored and listed.
+ * Turns every event that concerns people into in-app notifications (idempotent: one per user, event and kind),
+ * e-mail jobs, and webhook deliveries to the endpoints of the firms concerned; publishes each new notification on its
+ * user's live channel, which every gateway instance delivers to that user's subscriptions. A lost publication loses
+ * nothing: the notification is stored and listed. A run that died half-way is completed by the event's replay:
+ * e-mails and webhooks not yet sent are enqueued again under the same job ids.
  */
 @Injectable()
 export class NotificationsEventsSubscriber implements EventSubscriber {
@@ -25,17 +29,20 @@ export class NotificationsEventsSubscriber implements EventSubscriber {
   private readonly log = new Logger('Notifications');
 
   constructor(
+    private readonly sources: NotificationSources,
     private readonly notifications: NotificationService,
+    private readonly webhooks: WebhookDeliveryService,
     @Optional() @Inject(LIVE_PUBSUB) private readonly live: LivePubSub | null,
     @Optional() @Inject(MAILER) private readonly mailer: Mailer | null,
-    @Optional() private readonly queues: QueueRegistry | null,
+    @Optional() @Inject(QueueRegistry) private readonly queues: QueueRegistry | null,
   ) {}
 
   async handle(e: RelayedEvent): Promise<void> {
-    const made = await this.notifications.fromEvent(e);
+    const resolved = await this.sources.resolve(e);
+    const stored = await this.notifications.store(e, resolved);
     // E-mail: one job per notification (the job decides by the user's choice); id from the notification, so once.
     if (this.mailer && this.queues) {
-      for (const n of made) {
+      for (const n of stored.filter((x) => !x.emailed)) {
         await this.queues.enqueue(
           JobName.SendNotificationEmail,
           { notificationId: n.id },
@@ -43,8 +50,10 @@ export class NotificationsEventsSubscriber implements EventSubscriber {
         );
       }
     }
+    await this.webhooks.plan(e, resolved);
     if (!this.live) return;
-    for (const { userId, ...n } of made) {
+    for (const { userId, isNew, emailed: _emailed, ...n } of stored) {
+      if (!isNew) continue;
       await this.live
         .publish(notificationChannel(userId), { notificationAdded: n })
         .catch((err: Error) => this.log.warn(`live update for ${userId} not sent: ${err.message}`));

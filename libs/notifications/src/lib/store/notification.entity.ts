@@ -11,6 +11,7 @@ import {
 } from 'typeorm';
 import { UserEntity } from '@kooperant/identity';
 import type { Locale } from '@kooperant/platform-i18n';
+import { WEBHOOK_ENTITIES } from '../webhooks/webhook.entity';
 
 /** Ids a notification links to, so that the app can open what it is about. */
 export interface NotificationLinks {
@@ -92,4 +93,4 @@ export class NotificationPreferenceEntity {
   updatedAt: Date;
 }
 
-export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationPreferenceEntity];
+export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationPreferenceEntity, ...WEBHOOK_ENTITIES];

@@ -24,6 +24,13 @@ export interface NotificationView {
   readAt: Date | null;
 }
 
+/** A stored notification with its user, and whether this run made it. */
+export interface StoredNotification extends NotificationView {
+  userId: string;
+  isNew: boolean;
+  emailed: boolean;
+}
+
 export interface NotificationPage {
   items: NotificationView[];
   hasNextPage: boolean;
@@ -63,9 +70,18 @@ export class NotificationService {
     @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
   ) {}
 
-  /** Stores the notifications an event gives; returns the ids of those new (a replay returns none). */
-  async fromEvent(e: RelayedEvent): Promise<(NotificationView & { userId: string })[]> {
-    const rows = (await this.sources.resolve(e)).flatMap((r: Resolved) =>
+  /** Stores the notifications an event gives; returns those new (a replay returns none). */
+  async fromEvent(e: RelayedEvent): Promise<StoredNotification[]> {
+    return (await this.store(e, await this.sources.resolve(e))).filter((n) => n.isNew);
+  }
+
+  /**
+   * Stores the notifications of an event's resolved recipients, one per user, event and kind; returns every one of
+   * them, new or made by an earlier run of the same event (`isNew` false), so that a handler that died after
+   * storing them still sends their e-mails when the event is replayed.
+   */
+  async store(e: RelayedEvent, resolved: Resolved[]): Promise<StoredNotification[]> {
+    const rows = resolved.flatMap((r: Resolved) =>
       r.recipients.map((x) => ({
         userId: x.userId,
         locale: x.locale,
@@ -75,14 +91,15 @@ export class NotificationService {
       })),
     );
     if (!rows.length) return [];
-    const made = await queryRows<Row & { user_id: string }>(
+    // DO UPDATE (of nothing that changes) so that the rows made before come back too; xmax = 0 tells the new ones.
+    const made = await queryRows<Row & { user_id: string; emailed_at: string | null; is_new: boolean }>(
       this.db.manager,
       `INSERT INTO notification (user_id, kind, event_id, locale, title, body, links)
        SELECT t.user_id, t.kind, $1, t.locale, t.title, t.body, t.links
        FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
          AS t(user_id, kind, locale, title, body, links)
-       ON CONFLICT ON CONSTRAINT notification_user_event_kind_key DO NOTHING
-       RETURNING ${COLUMNS}, user_id`,
+       ON CONFLICT ON CONSTRAINT notification_user_event_kind_key DO UPDATE SET kind = EXCLUDED.kind
+       RETURNING ${COLUMNS}, user_id, emailed_at, (xmax = 0) AS is_new`,
       [
         e.id,
         rows.map((t) => t.userId),
@@ -93,7 +110,7 @@ export class NotificationService {
         rows.map((t) => t.links),
       ],
     );
-    return made.map((r) => ({ ...toView(r), userId: r.user_id }));
+    return made.map((r) => ({ ...toView(r), userId: r.user_id, isNew: r.is_new, emailed: r.emailed_at !== null }));
   }
 
   /** The user's notifications newer than one they have (for clients that poll instead of subscribing). */

@@ -150,4 +150,12 @@ export const EN: Templates = {
       `${p.firmName} (${countryName(p.country)}) asks ${p.clusterName} to verify its membership. ` +
       `Please check the firm's details and verify or decline the request.`,
   }),
+
+  'webhook.disabled': (p, f) => ({
+    title: `Webhook endpoint disabled`,
+    body:
+      `Kooperant stopped sending the webhooks of ${p.firmName} to ${p.url} after ` +
+      `${f.plural(p.failures, { one: '{n} delivery', other: '{n} deliveries' })} in a row failed. ` +
+      `Check the delivery log, fix the endpoint and enable it again; failed deliveries can be sent again from the log.`,
+  }),
 };

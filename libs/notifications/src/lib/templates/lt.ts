@@ -170,4 +170,17 @@ export const LT: Templates = {
       `Įmonė ${p.firmName} (${countryName(p.country)}) prašo patvirtinti jos narystę Jūsų klasteryje ` +
       `(${p.clusterName}). Patikrinkite įmonės duomenis ir patvirtinkite arba atmeskite prašymą.`,
   }),
+
+  'webhook.disabled': (p, f) => ({
+    title: `Webhook išjungtas`,
+    body:
+      `Kooperant nustojo siųsti įmonės ${p.firmName} webhook pranešimus adresu ${p.url}, nes ` +
+      `${f.plural(p.failures, {
+        one: '{n} pristatymas iš eilės nepavyko',
+        few: '{n} pristatymai iš eilės nepavyko',
+        many: '{n} pristatymo iš eilės nepavyko',
+        other: '{n} pristatymų iš eilės nepavyko',
+      })}. Patikrinkite pristatymų žurnalą, pataisykite gavimo adresą ir vėl jį įjunkite; ` +
+      `nepavykusius pristatymus galima išsiųsti iš naujo iš žurnalo.`,
+  }),
 };

@@ -170,4 +170,17 @@ export const PL: Templates = {
       `Firma ${p.firmName} (${countryName(p.country)}) prosi o potwierdzenie członkostwa w Państwa klastrze ` +
       `(${p.clusterName}). Prosimy sprawdzić dane firmy i zatwierdzić lub odrzucić wniosek.`,
   }),
+
+  'webhook.disabled': (p, f) => ({
+    title: `Webhook wyłączony`,
+    body:
+      `Kooperant przestał wysyłać webhooki firmy ${p.firmName} na adres ${p.url}, ponieważ ` +
+      `${f.plural(p.failures, {
+        one: '{n} kolejna dostawa nie powiodła się',
+        few: '{n} kolejne dostawy nie powiodły się',
+        many: '{n} kolejnych dostaw nie powiodło się',
+        other: '{n} kolejnej dostawy nie powiodło się',
+      })}. Prosimy sprawdzić dziennik dostaw, poprawić adres odbiorczy i włączyć go ponownie; ` +
+      `nieudane dostawy można wysłać jeszcze raz z dziennika.`,
+  }),
 };

@@ -67,6 +67,7 @@ const SAMPLE: { [K in NotificationKind]: NotificationParams[K] } = {
   'offer.expiring': { offerTitle: 'Cięcie laserowe blach do 25 mm', validUntil: LATE_DEADLINE, daysLeft: 5 },
   'firm.verified': { firmName: SUPPLIER, clusterName: 'Metalo apdirbimo klasteris' },
   'membership.requested': { firmName: SUPPLIER, clusterName: 'Klaster Obróbki Metali', country: 'LT' },
+  'webhook.disabled': { firmName: SUPPLIER, url: 'https://erp.dzukijos-metalas.lt/kooperant', failures: 5 },
 };
 
 /** Parameters that are shown formatted rather than as they are. */
@@ -159,6 +160,19 @@ describe('notification templates', () => {
 
 describe('plural forms', () => {
   const N = [1, 2, 5, 12, 21, 22];
+
+  it.each([
+    [1, '1 delivery in a row', '1 kolejna dostawa nie powiodła', '1 pristatymas iš eilės'],
+    [2, '2 deliveries in a row', '2 kolejne dostawy nie powiodły', '2 pristatymai iš eilės'],
+    [5, '5 deliveries in a row', '5 kolejnych dostaw nie powiodło', '5 pristatymai iš eilės'],
+    [12, '12 deliveries in a row', '12 kolejnych dostaw nie powiodło', '12 pristatymų iš eilės'],
+    [21, '21 deliveries in a row', '21 kolejnych dostaw nie powiodło', '21 pristatymas iš eilės'],
+    [22, '22 deliveries in a row', '22 kolejne dostawy nie powiodły', '22 pristatymai iš eilės'],
+  ])('webhook.disabled after %i failed deliveries', (n, en, pl, lt) => {
+    expect(render('en', 'webhook.disabled', { failures: n }).body).toContain(en);
+    expect(render('pl', 'webhook.disabled', { failures: n }).body).toContain(pl);
+    expect(render('lt', 'webhook.disabled', { failures: n }).body).toContain(lt);
+  });
 
   it.each([
     [1, 'na 1 pakiet prac w'],

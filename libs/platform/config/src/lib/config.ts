@@ -48,6 +48,16 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('Kooperant <no-reply@kooperant.local>'),
   /** Where users reach the platform: the base of links in e-mails (unsubscribe). */
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** Webhooks: attempts per delivery, the first retry's delay (doubling after), and each request's time limit. */
+  WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
+  WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+  WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** Deliveries failed for good in a row after which an endpoint is disabled (and its firm told). */
+  WEBHOOK_DISABLE_AFTER: z.coerce.number().int().min(1).max(1000).default(5),
+  /** Endpoints on loopback or private networks (default: allowed outside production). */
+  WEBHOOK_ALLOW_PRIVATE_NETWORKS: bool.optional(),
+  /** Endpoints must use https (default: in production). */
+  WEBHOOK_REQUIRE_HTTPS: bool.optional(),
   /** Quiet time before an order is matched again: a burst of changes within it gives one re-match. */
   MATCH_DEBOUNCE_MS: z.coerce.number().int().min(0).max(600_000).default(1500),
   /** How often the outbox relay looks for new events when it has found none. */
@@ -110,6 +120,14 @@ export interface KooperantConfig {
     smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
     from: string;
     publicUrl: string;
+  };
+  webhooks: {
+    attempts: number;
+    backoffMs: number;
+    timeoutMs: number;
+    disableAfter: number;
+    allowPrivateNetworks: boolean;
+    requireHttps: boolean;
   };
   matchDebounceMs: number;
   outboxPollMs: number;
@@ -191,6 +209,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KooperantConfi
         : null,
       from: c.MAIL_FROM,
       publicUrl: c.PUBLIC_URL.replace(/\/$/, ''),
+    },
+    webhooks: {
+      attempts: c.WEBHOOK_ATTEMPTS,
+      backoffMs: c.WEBHOOK_BACKOFF_MS,
+      timeoutMs: c.WEBHOOK_TIMEOUT_MS,
+      disableAfter: c.WEBHOOK_DISABLE_AFTER,
+      allowPrivateNetworks: c.WEBHOOK_ALLOW_PRIVATE_NETWORKS ?? c.NODE_ENV !== 'production',
+      requireHttps: c.WEBHOOK_REQUIRE_HTTPS ?? c.NODE_ENV === 'production',
     },
     matchDebounceMs: c.MATCH_DEBOUNCE_MS,
     outboxPollMs: c.OUTBOX_POLL_MS,

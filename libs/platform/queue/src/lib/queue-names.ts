@@ -4,7 +4,7 @@ export enum QueueName {
   Matching = 'matching',
   /** Domain events relayed from the outbox, one job per event (job id from the event id). */
   Events = 'events',
-  /** Deliveries of notifications outside the app: e-mail (and webhooks to come). */
+  /** Deliveries of notifications outside the app: e-mail and webhooks. */
   Notifications = 'notifications',
 }
 
@@ -24,6 +24,8 @@ export enum JobName {
   MatchOffer = 'match-offer',
   /** Sends one notification by e-mail to its user (job id from the notification id). */
   SendNotificationEmail = 'send-notification-email',
+  /** POSTs one webhook delivery to a firm's endpoint (job id from the delivery id). */
+  DeliverWebhook = 'deliver-webhook',
 }
 
 /** An outbox row as relayed: what subscribers need to act, never whole domain rows. */
@@ -46,6 +48,7 @@ export interface JobPayloads {
   [JobName.MatchOrder]: { orderId: string };
   [JobName.MatchOffer]: { offerId: string };
   [JobName.SendNotificationEmail]: { notificationId: string };
+  [JobName.DeliverWebhook]: { deliveryId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -56,6 +59,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MatchOrder]: QueueName.Matching,
   [JobName.MatchOffer]: QueueName.Matching,
   [JobName.SendNotificationEmail]: QueueName.Notifications,
+  [JobName.DeliverWebhook]: QueueName.Notifications,
 };
 
 import type { JobSchedule } from './job-handler';
