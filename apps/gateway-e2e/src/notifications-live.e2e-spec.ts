@@ -1,4 +1,7 @@
+import { createServer, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { Webhook } from 'standardwebhooks';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { DEMO_FIRMS, demoFirmUserEmail } from '@kooperant/identity';
@@ -6,6 +9,31 @@ import { unsubscribeToken } from '@kooperant/notifications';
 import { baseUrl, gqlOk } from './support/gql';
 import { signIn, signInPlCoordinator, verifiedPolishFirm } from './support/actors';
 import { publishedOrder } from './support/orders';
+import { receivedMail } from './support/mail-drop';
+
+/** The firm's own system: an HTTP endpoint on loopback that keeps what it is sent. */
+async function firmSystem() {
+  const received: { headers: IncomingHttpHeaders; body: string }[] = [];
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      received.push({ headers: req.headers, body: Buffer.concat(chunks).toString('utf8') });
+      res.writeHead(204).end();
+    });
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/kooperant`;
+  return { url, received, close: () => new Promise<void>((r) => server.close(() => r())) };
+}
+
+async function until<T>(what: string, get: () => Promise<T | undefined> | T | undefined, ms = 15_000): Promise<T> {
+  for (const end = Date.now() + ms; Date.now() < end; await sleep(100)) {
+    const v = await get();
+    if (v !== undefined) return v;
+  }
+  throw new Error(`${what} did not come within ${ms} ms`);
+}
 
 interface Live {
   notificationAdded: { kind: string; title: string; body: string; links: { matchId: string | null } };
@@ -49,7 +77,7 @@ describe('live notifications over graphql-ws', () => {
     for (const c of clients) await c.dispose();
   });
 
-  it("delivers a coordinator's invitation to quote to the invited firm's open subscription", async () => {
+  it("tells the invited firm of a coordinator's invitation live, by e-mail in its language and by signed webhook", async () => {
     const [buyer, coordinator] = await Promise.all([verifiedPolishFirm(), signInPlCoordinator()]);
     const order = await publishedOrder(buyer, 'Live brackets', [
       { key: 'cut', title: 'Cut the blanks', processCode: 'process.laser-cutting', dueInDays: 25 },
@@ -57,12 +85,12 @@ describe('live notifications over graphql-ws', () => {
 
     // The worker proposes firms; pick a Polish one (same cluster: the invitation goes out at once).
     type Matches = {
-      matchesForWorkPackage: { edges: { node: { id: string; firm: { name: string; country: string } } }[] };
+      matchesForWorkPackage: { edges: { node: { id: string; firm: { id: string; name: string; country: string } } }[] };
     };
-    let match: { id: string; firm: { name: string; country: string } } | undefined;
+    let match: { id: string; firm: { id: string; name: string; country: string } } | undefined;
     for (let i = 0; i < 150 && !match; i++) {
       const r = await gqlOk<Matches>(
-        `query($p: UUID!) { matchesForWorkPackage(workPackageId: $p, first: 20) { edges { node { id firm { name country } } } } }`,
+        `query($p: UUID!) { matchesForWorkPackage(workPackageId: $p, first: 20) { edges { node { id firm { id name country } } } } }`,
         { p: order.packageId('cut') },
         coordinator,
       );
@@ -72,6 +100,19 @@ describe('live notifications over graphql-ws', () => {
     expect(match).toBeDefined();
     const firm = DEMO_FIRMS.find((f) => f.name === match!.firm.name)!;
     const firmUser = await signIn(demoFirmUserEmail(firm));
+    const system = await firmSystem();
+    const hook = await gqlOk<{ createWebhookEndpoint: { secret: string; endpoint: { id: string; firmId: string } } }>(
+      `mutation($i: CreateWebhookEndpointInput!) { createWebhookEndpoint(input: $i) { secret endpoint { id firmId } } }`,
+      {
+        i: {
+          idempotencyKey: `e2e-hook-${Date.now()}`,
+          firmId: match!.firm.id,
+          url: system.url,
+          kinds: ['invitation.received'],
+        },
+      },
+      firmUser,
+    );
 
     const client = connect(firmUser);
     clients.push(client);
@@ -95,6 +136,26 @@ describe('live notifications over graphql-ws', () => {
     console.log(`invitation delivered live ${Date.now() - sent} ms after the coordinator's request returned`);
     expect(got.notificationAdded.title).toContain('Cut the blanks');
     invited.stop();
+
+    // By e-mail, in the firm user's language (the notification's own title and text), with its id.
+    const mail = await until('the e-mail', async () =>
+      (await receivedMail()).find(
+        (m) => m.subject === got.notificationAdded.title && JSON.stringify(m.to).includes(demoFirmUserEmail(firm)),
+      ),
+    );
+    expect(mail.text).toContain(got.notificationAdded.body);
+    expect(mail.headers.get('x-kooperant-notification-id')).toBeTruthy();
+
+    // By webhook to the firm's system, signed with the endpoint's secret (checked by the reference library).
+    const call = await until('the webhook', () => system.received[0]);
+    const payload = new Webhook(hook.createWebhookEndpoint.secret).verify(call.body, {
+      'webhook-id': String(call.headers['webhook-id']),
+      'webhook-timestamp': String(call.headers['webhook-timestamp']),
+      'webhook-signature': String(call.headers['webhook-signature']),
+    }) as { type: string; data: { matchId: string; firmId: string } };
+    expect(payload.type).toBe('invitation.received');
+    expect(payload.data).toMatchObject({ matchId: match!.id, firmId: hook.createWebhookEndpoint.endpoint.firmId });
+    await system.close();
   }, 60_000);
 
   it('refuses a connection without a valid access token', async () => {

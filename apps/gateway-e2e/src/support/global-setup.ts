@@ -4,6 +4,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT, startNode, waitForReady } from './servers';
+import { startMailDrop } from './mail-drop';
 
 /** One database per run, so that runs on one machine do not disturb each other; dropped by the teardown. */
 export const E2E_DB = `kooperant_e2e_${process.pid}`;
@@ -16,6 +17,10 @@ export default async function globalSetup(): Promise<void> {
   await recreateDatabase(E2E_DB);
   const port = String(39_000 + Math.floor(Math.random() * 1000));
   const documents = mkdtempSync(join(tmpdir(), 'kooperant-e2e-documents-'));
+  // The worker e-mails notifications to a real SMTP server on loopback; the tests read what it received.
+  const mailDir = mkdtempSync(join(tmpdir(), 'kooperant-e2e-mail-'));
+  const mail = await startMailDrop(mailDir);
+  process.env['E2E_MAIL_DIR'] = mailDir;
   const env = {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(E2E_DB),
@@ -25,6 +30,10 @@ export default async function globalSetup(): Promise<void> {
     LOG_LEVEL: 'warn',
     GRAPHQL_INTROSPECTION: 'true',
     DOCUMENT_STORAGE_DIR: documents,
+    SMTP_HOST: '127.0.0.1',
+    SMTP_PORT: String(mail.port),
+    MAIL_FROM: 'Kooperant <powiadomienia@kooperant.test>',
+    WEBHOOK_BACKOFF_MS: '200',
   };
   const seed = spawnSync(process.execPath, [join(ROOT, 'dist/apps/cli/src/main.js'), 'seed'], {
     cwd: ROOT,
@@ -36,5 +45,12 @@ export default async function globalSetup(): Promise<void> {
   const worker = startNode('dist/apps/worker/src/main.js', env, 'worker');
   await waitForReady(`http://127.0.0.1:${port}/health/ready`, 30_000, gateway);
   process.env['E2E_BASE_URL'] = `http://127.0.0.1:${port}`;
-  (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] = { gateway, worker, database: E2E_DB, documents };
+  (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] = {
+    gateway,
+    worker,
+    database: E2E_DB,
+    documents,
+    mail,
+    mailDir,
+  };
 }

@@ -3,11 +3,21 @@ import { rmSync } from 'node:fs';
 import { adminSql } from '@kooperant/platform-testing';
 import { stop } from './servers';
 
-/** Stops the gateway and worker of the run and drops its database and stored documents. */
+/** Stops the gateway, worker and mail drop of the run and drops its database, stored documents and mail. */
 export default async function globalTeardown(): Promise<void> {
   const procs = (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] as
-    { gateway: ChildProcess; worker: ChildProcess; database: string; documents: string } | undefined;
+    | {
+        gateway: ChildProcess;
+        worker: ChildProcess;
+        database: string;
+        documents: string;
+        mail: { close(): Promise<void> };
+        mailDir: string;
+      }
+    | undefined;
   await Promise.all([stop(procs?.gateway), stop(procs?.worker)]);
+  await procs?.mail.close();
+  if (procs?.mailDir) rmSync(procs.mailDir, { recursive: true, force: true });
   if (procs?.database && /^[a-z0-9_]+$/.test(procs.database)) {
     await adminSql(`DROP DATABASE IF EXISTS ${procs.database} WITH (FORCE)`);
   }
