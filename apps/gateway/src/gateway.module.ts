@@ -15,6 +15,7 @@ import { CatalogueGraphqlModule } from '@kooperant/catalogue';
 import { OrdersGraphqlModule } from '@kooperant/orders';
 import { MatchingGraphqlModule } from '@kooperant/matching';
 import { NotificationsGraphqlModule, NotificationsHttpModule } from '@kooperant/notifications';
+import { ExchangeGraphqlModule } from '@kooperant/metrics';
 import { formatGraphqlError } from './graphql-errors';
 import { LiveModule } from '@kooperant/platform-queue';
 import { RequestContextFactory } from './request-context.factory';
@@ -104,6 +105,7 @@ export class GatewayModule {
         OrdersGraphqlModule,
         MatchingGraphqlModule,
         NotificationsGraphqlModule,
+        ExchangeGraphqlModule,
         DocumentsHttpModule,
         NotificationsHttpModule,
       ],

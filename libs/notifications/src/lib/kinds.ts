@@ -62,6 +62,20 @@ export interface NotificationParams {
   'membership.requested': { firmName: string; clusterName: string; country: string };
   /** webhook.endpoint-disabled: the platform stopped sending to a firm's endpoint after deliveries kept failing. */
   'webhook.disabled': { firmName: string; url: string; failures: number };
+  /** exchange.posted: a coordinator of this or the partner cluster posted in the coordinators' exchange. */
+  'exchange.posted': { authorName: string; clusterName: string; title: string };
+  /** exchange.commented: someone commented on a post the person wrote or commented on. */
+  'exchange.commented': { authorName: string; postTitle: string; preview: string };
+  /** exchange.order-forwarded: the partner cluster's coordinators recommend (and open) an order to the firm. */
+  'order.forwarded': {
+    orderTitle: string;
+    buyerName: string;
+    fromCluster: string;
+    quoteDeadline: string;
+    note: string;
+  };
+  /** exchange.offer-forwarded: the partner cluster's coordinators recommend an offer to the firm. */
+  'offer.forwarded': { offerTitle: string; supplierName: string; fromCluster: string; note: string };
 }
 
 export type NotificationKind = keyof NotificationParams;
@@ -85,6 +99,10 @@ export const NOTIFICATION_KINDS = [
   'firm.verified',
   'membership.requested',
   'webhook.disabled',
+  'exchange.posted',
+  'exchange.commented',
+  'order.forwarded',
+  'offer.forwarded',
 ] as const satisfies readonly NotificationKind[];
 
 /** The event each kind comes from. */
@@ -107,6 +125,10 @@ export const KIND_OF_EVENT: Record<string, NotificationKind> = {
   'firm.verified': 'firm.verified',
   'firm.membership-requested': 'membership.requested',
   'webhook.endpoint-disabled': 'webhook.disabled',
+  'exchange.posted': 'exchange.posted',
+  'exchange.commented': 'exchange.commented',
+  'exchange.order-forwarded': 'order.forwarded',
+  'exchange.offer-forwarded': 'offer.forwarded',
 };
 
 /** A rendered notification: a short title (e-mail subject, list line) and a body of one or two sentences. */

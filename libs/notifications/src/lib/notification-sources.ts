@@ -25,6 +25,11 @@ export interface Resolved<K extends NotificationKind = NotificationKind> {
 type Row = Record<string, unknown>;
 const str = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 const iso = (v: unknown) => new Date(v as string).toISOString();
+/** The start of a message or comment on one line, up to 140 characters. */
+const preview = (v: unknown) => {
+  const t = str(v).replace(/\s+/g, ' ').trim();
+  return t.length > 140 ? `${t.slice(0, 139)}…` : t;
+};
 
 /**
  * Resolves each event that concerns people into its recipients (members of the firms concerned, the buyer, the
@@ -268,14 +273,13 @@ export class NotificationSources {
                UNION SELECT l.firm_id FROM quote q JOIN quote_leg l ON l.quote_id = q.id AND l.version = q.current_version WHERE q.order_id = $1`,
           [msg.quote_id ?? p['orderId']],
         );
-        const body = str(msg.body).replace(/\s+/g, ' ').trim();
         return {
           kind,
           ...(await this.forFirms([msg.buyer_firm_id, ...parties.map((x) => x.firm_id)])),
           params: {
             authorName: str(msg.display_name),
             orderTitle: str(msg.title),
-            preview: body.length > 140 ? `${body.slice(0, 139)}…` : body,
+            preview: preview(msg.body),
           },
           links: { orderId: p['orderId'], quoteId: msg.quote_id ?? undefined },
         };
@@ -297,6 +301,12 @@ export class NotificationSources {
       }
       case 'webhook.disabled':
         return this.webhookDisabled(p);
+      case 'exchange.posted':
+      case 'exchange.commented':
+        return this.exchangePost(kind, p);
+      case 'order.forwarded':
+      case 'offer.forwarded':
+        return this.forwarded(kind, e.payload);
       case 'firm.verified':
       case 'membership.requested': {
         const [f] = await this.db.query(`SELECT name, country FROM firm WHERE id = $1`, [p['firmId']]);
@@ -337,6 +347,93 @@ export class NotificationSources {
       // Not sent to the firm's webhooks: they are what stopped working.
       firms: [],
     };
+  }
+
+  /**
+   * A post in the coordinators' exchange: the coordinators of its cluster and of the partner cluster hear of it; a
+   * comment: the post's author and those who commented before.
+   */
+  private async exchangePost(kind: 'exchange.posted' | 'exchange.commented', p: Record<string, string>) {
+    const [post] = await this.db.query(
+      `SELECT x.title, x.cluster_id, x.author_user_id, c.partner_cluster_id, u.display_name
+       FROM exchange_post x JOIN cluster c ON c.id = x.cluster_id JOIN app_user u ON u.id = x.author_user_id
+       WHERE x.id = $1`,
+      [p['postId']],
+    );
+    if (!post) return null;
+    if (kind === 'exchange.posted') {
+      return {
+        kind,
+        recipients: await this.coordinators([post.cluster_id, post.partner_cluster_id]),
+        params: {
+          authorName: str(post.display_name),
+          clusterName: await this.clusterName(post.cluster_id),
+          title: str(post.title),
+        },
+        links: { clusterId: post.cluster_id },
+        firms: [],
+      } satisfies Resolved<'exchange.posted'>;
+    }
+    const [comment] = await this.db.query(
+      `SELECT c.body, u.display_name FROM exchange_comment c JOIN app_user u ON u.id = c.author_user_id WHERE c.id = $1`,
+      [p['commentId']],
+    );
+    if (!comment) return null;
+    return {
+      kind,
+      recipients: await this.users(
+        `SELECT u.id, u.locale, u.time_zone FROM app_user u WHERE u.id IN (
+           SELECT author_user_id FROM exchange_post WHERE id = $1
+           UNION SELECT author_user_id FROM exchange_comment WHERE post_id = $1)`,
+        p['postId'],
+      ),
+      params: {
+        authorName: str(comment.display_name),
+        postTitle: str(post.title),
+        preview: preview(comment.body),
+      },
+      links: { clusterId: post.cluster_id },
+      firms: [],
+    } satisfies Resolved<'exchange.commented'>;
+  }
+
+  /** An order or offer forwarded by the partner cluster's coordinators: the firms it went to hear of it. */
+  private async forwarded(kind: 'order.forwarded' | 'offer.forwarded', payload: Record<string, unknown>) {
+    const firmIds = (payload['firmIds'] as string[]) ?? [];
+    const [post] = await this.db.query(`SELECT body FROM exchange_post WHERE id = $1`, [payload['postId']]);
+    const fromCluster = await this.clusterName(payload['fromClusterId'] as string);
+    const note = str(post?.body);
+    if (kind === 'order.forwarded') {
+      const [o] = await this.db.query(
+        `SELECT o.title, o.quote_deadline, b.name FROM cooperative_order o JOIN firm b ON b.id = o.buyer_firm_id
+         WHERE o.id = $1`,
+        [payload['orderId']],
+      );
+      if (!o) return null;
+      return {
+        kind,
+        ...(await this.forFirms(firmIds)),
+        params: {
+          orderTitle: str(o.title),
+          buyerName: str(o.name),
+          fromCluster,
+          quoteDeadline: iso(o.quote_deadline),
+          note,
+        },
+        links: { orderId: payload['orderId'] as string },
+      } satisfies Resolved<'order.forwarded'>;
+    }
+    const [o] = await this.db.query(
+      `SELECT o.title, o.firm_id, f.name FROM offer o JOIN firm f ON f.id = o.firm_id WHERE o.id = $1`,
+      [payload['offerId']],
+    );
+    if (!o) return null;
+    return {
+      kind,
+      ...(await this.forFirms(firmIds)),
+      params: { offerTitle: str(o.title), supplierName: str(o.name), fromCluster, note },
+      links: { offerId: payload['offerId'] as string, firmId: o.firm_id as string },
+    } satisfies Resolved<'offer.forwarded'>;
   }
 
   private async matchFacts(orderId: string, packageId: string, firmId: string): Promise<Row | null> {

@@ -158,4 +158,29 @@ export const EN: Templates = {
       `${f.plural(p.failures, { one: '{n} delivery', other: '{n} deliveries' })} in a row failed. ` +
       `Check the delivery log, fix the endpoint and enable it again; failed deliveries can be sent again from the log.`,
   }),
+
+  'exchange.posted': (p) => ({
+    title: `Coordinators' exchange: ${p.title}`,
+    body: `${p.authorName} (${p.clusterName}) posted “${p.title}” in the coordinators' exchange. Open it to read and comment.`,
+  }),
+
+  'exchange.commented': (p) => ({
+    title: `New comment on “${p.postTitle}”`,
+    body: `${p.authorName} commented: ${quoted(p.preview)}`,
+  }),
+
+  'order.forwarded': (p, f) => ({
+    title: `Order recommended to your firm: ${p.orderTitle}`,
+    body:
+      `The coordinators of ${p.fromCluster} recommend the order “${p.orderTitle}” of ${p.buyerName} to your firm. ` +
+      `You can quote for it until ${f.dateTime(p.quoteDeadline)}.` +
+      (p.note.trim() ? ` Their note: ${quoted(p.note)}` : ''),
+  }),
+
+  'offer.forwarded': (p) => ({
+    title: `Offer recommended to your firm: ${p.offerTitle}`,
+    body:
+      `The coordinators of ${p.fromCluster} recommend the offer “${p.offerTitle}” of ${p.supplierName} to your firm.` +
+      (p.note.trim() ? ` Their note: ${quoted(p.note)}` : ''),
+  }),
 };

@@ -183,4 +183,31 @@ export const LT: Templates = {
       })}. Patikrinkite pristatymų žurnalą, pataisykite gavimo adresą ir vėl jį įjunkite; ` +
       `nepavykusius pristatymus galima išsiųsti iš naujo iš žurnalo.`,
   }),
+
+  'exchange.posted': (p) => ({
+    title: `Koordinatorių forumas: ${p.title}`,
+    body:
+      `Koordinatorių forume paskelbtas naujas įrašas „${p.title}“ (autorius: ${p.authorName}, ${p.clusterName}). ` +
+      `Atidarykite jį, kad perskaitytumėte ir pakomentuotumėte.`,
+  }),
+
+  'exchange.commented': (p) => ({
+    title: `Naujas komentaras prie įrašo „${p.postTitle}“`,
+    body: `${p.authorName} rašo: ${quoted(p.preview)}`,
+  }),
+
+  'order.forwarded': (p, f) => ({
+    title: `Rekomenduojamas užsakymas: ${p.orderTitle}`,
+    body:
+      `Klasterio ${p.fromCluster} koordinatoriai rekomenduoja Jūsų įmonei įmonės ${p.buyerName} užsakymą „${p.orderTitle}“. ` +
+      `Kainos pasiūlymą galima pateikti iki ${f.dateTime(p.quoteDeadline)}.` +
+      (p.note.trim() ? ` Koordinatorių pastaba: ${quoted(p.note)}` : ''),
+  }),
+
+  'offer.forwarded': (p) => ({
+    title: `Rekomenduojamas pasiūlymas: ${p.offerTitle}`,
+    body:
+      `Klasterio ${p.fromCluster} koordinatoriai rekomenduoja Jūsų įmonei įmonės ${p.supplierName} pasiūlymą „${p.offerTitle}“.` +
+      (p.note.trim() ? ` Koordinatorių pastaba: ${quoted(p.note)}` : ''),
+  }),
 };

@@ -183,4 +183,31 @@ export const PL: Templates = {
       })}. Prosimy sprawdzić dziennik dostaw, poprawić adres odbiorczy i włączyć go ponownie; ` +
       `nieudane dostawy można wysłać jeszcze raz z dziennika.`,
   }),
+
+  'exchange.posted': (p) => ({
+    title: `Forum koordynatorów: ${p.title}`,
+    body:
+      `Nowy wpis na forum koordynatorów: „${p.title}” (autor: ${p.authorName}, ${p.clusterName}). ` +
+      `Prosimy otworzyć wpis, aby go przeczytać i skomentować.`,
+  }),
+
+  'exchange.commented': (p) => ({
+    title: `Nowy komentarz do wpisu „${p.postTitle}”`,
+    body: `${p.authorName} pisze: „${excerpt(p.preview)}”.`,
+  }),
+
+  'order.forwarded': (p, f) => ({
+    title: `Polecane zamówienie: ${p.orderTitle}`,
+    body:
+      `Koordynatorzy klastra ${p.fromCluster} polecają Państwa firmie zamówienie firmy ${p.buyerName}: „${p.orderTitle}”. ` +
+      `Ofertę można złożyć do ${f.dateTime(p.quoteDeadline)}.` +
+      (p.note.trim() ? ` Uwaga koordynatorów: „${excerpt(p.note)}”.` : ''),
+  }),
+
+  'offer.forwarded': (p) => ({
+    title: `Polecana oferta: ${p.offerTitle}`,
+    body:
+      `Koordynatorzy klastra ${p.fromCluster} polecają Państwa firmie ofertę firmy ${p.supplierName}: „${p.offerTitle}”.` +
+      (p.note.trim() ? ` Uwaga koordynatorów: „${excerpt(p.note)}”.` : ''),
+  }),
 };

@@ -68,6 +68,29 @@ const SAMPLE: { [K in NotificationKind]: NotificationParams[K] } = {
   'firm.verified': { firmName: SUPPLIER, clusterName: 'Metalo apdirbimo klasteris' },
   'membership.requested': { firmName: SUPPLIER, clusterName: 'Klaster Obróbki Metali', country: 'LT' },
   'webhook.disabled': { firmName: SUPPLIER, url: 'https://erp.dzukijos-metalas.lt/kooperant', failures: 5 },
+  'exchange.posted': {
+    authorName: 'Rasa Petrauskienė',
+    clusterName: 'Alytaus metalo ir medienos kooperacijos klasteris',
+    title: 'Bendri pirkimai: plieno lakštai 2026 m.',
+  },
+  'exchange.commented': {
+    authorName: 'Łukasz Wróblewski',
+    postTitle: 'Bendri pirkimai: plieno lakštai 2026 m.',
+    preview: 'Chętnie dołączymy, mamy trzy firmy zainteresowane.',
+  },
+  'order.forwarded': {
+    orderTitle: ORDER,
+    buyerName: BUYER,
+    fromCluster: 'Klaster Obróbki Metali',
+    quoteDeadline: LATE_DEADLINE,
+    note: 'Pilne, klient z Alytus szuka dostawcy.',
+  },
+  'offer.forwarded': {
+    offerTitle: 'Cięcie laserowe blach do 25 mm',
+    supplierName: BUYER,
+    fromCluster: 'Klaster Obróbki Metali',
+    note: '',
+  },
 };
 
 /** Parameters that are shown formatted rather than as they are. */
@@ -84,6 +107,7 @@ const NAMES = new Set([
   'requestedByCluster',
   'approvedByCluster',
   'fromCluster',
+  'authorName',
 ]);
 const NOT_SHOWN_AS_IS = new Set(['currency', 'country']);
 

@@ -9,6 +9,7 @@ import { Notifications1795710705250 } from './1795710705250-Notifications';
 import { MatchingSpeed1795711425965 } from './1795711425965-MatchingSpeed';
 import { NotificationEmail1795714786354 } from './1795714786354-NotificationEmail';
 import { Webhooks1795717363536 } from './1795717363536-Webhooks';
+import { Exchange1795718390163 } from './1795718390163-Exchange';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   MatchingSpeed1795711425965,
   NotificationEmail1795714786354,
   Webhooks1795717363536,
+  Exchange1795718390163,
 ];

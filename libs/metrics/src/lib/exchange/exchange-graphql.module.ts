@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { IdentityModule } from '@kooperant/identity';
+import { ExchangeModule } from './exchange.module';
+import { ExchangeResolver } from './graphql/exchange.resolver';
+
+/** The GraphQL face of the coordinators' exchange. */
+@Module({ imports: [IdentityModule, ExchangeModule], providers: [ExchangeResolver] })
+export class ExchangeGraphqlModule {}
