@@ -49,8 +49,10 @@ export async function waitForReady(url: string, timeoutMs: number, child?: Child
 export async function stop(child: ChildProcess | undefined, timeoutMs = 10_000): Promise<void> {
   if (!child || child.exitCode !== null) return;
   child.kill('SIGTERM');
+  let timer: NodeJS.Timeout | undefined;
   await Promise.race([
     new Promise((r) => child.once('exit', r)),
-    new Promise((r) => setTimeout(r, timeoutMs)).then(() => child.kill('SIGKILL')),
+    new Promise((r) => (timer = setTimeout(r, timeoutMs))).then(() => child.kill('SIGKILL')),
   ]);
+  clearTimeout(timer); // or it keeps Jest waiting after the run
 }
