@@ -26,7 +26,10 @@ describe('NotificationsEventsSubscriber', () => {
 
   beforeEach(() => app.reset(['taxonomy_entry']));
 
-  afterEach(() => queues.queue(QueueName.Notifications).obliterate({ force: true }));
+  afterEach(async () => {
+    jest.restoreAllMocks();
+    await queues.queue(QueueName.Notifications).obliterate({ force: true });
+  });
 
   afterAll(() => app?.close());
 
@@ -51,5 +54,28 @@ describe('NotificationsEventsSubscriber', () => {
     await subscriber.handle(event);
     const [n] = await app.db.query(`SELECT id FROM notification WHERE event_id = $1`, [event.id]);
     expect(await emailJobs()).toEqual([jobId('email', n.id)]);
+  });
+
+  it('asks for the e-mail of a notification that an earlier try stored but died before asking', async () => {
+    const event = await quoteEvent();
+    jest.spyOn(queues, 'enqueue').mockRejectedValueOnce(new Error('Connection is closed.'));
+    await expect(subscriber.handle(event)).rejects.toThrow('Connection is closed.');
+    const [n] = await app.db.query(`SELECT id FROM notification WHERE event_id = $1`, [event.id]);
+    expect(await emailJobs()).toEqual([]);
+
+    // The job is retried: nothing new in the app, and the e-mail is asked for (once, whatever the tries).
+    await subscriber.handle(event);
+    await subscriber.handle(event);
+    expect(await app.db.query(`SELECT id FROM notification WHERE event_id = $1`, [event.id])).toEqual([n]);
+    expect(await emailJobs()).toEqual([jobId('email', n.id)]);
+  });
+
+  it('asks for no e-mail again once it was sent', async () => {
+    const event = await quoteEvent();
+    await subscriber.handle(event);
+    await queues.queue(QueueName.Notifications).obliterate({ force: true });
+    await app.db.query(`UPDATE notification SET emailed_at = now() WHERE event_id = $1`, [event.id]);
+    await subscriber.handle(event);
+    expect(await emailJobs()).toEqual([]);
   });
 });

@@ -33,15 +33,12 @@ export class NotificationsEventsSubscriber implements EventSubscriber {
   ) {}
 
   async handle(e: RelayedEvent): Promise<void> {
-    const made = await this.notifications.fromEvent(e);
+    const { made, unemailed } = await this.notifications.storeFromEvent(e);
     // E-mail: one job per notification (the job decides by the user's choice); id from the notification, so once.
+    // Those of an earlier try too: it may have died between storing them and getting here.
     if (this.mailer && this.queues) {
-      for (const n of made) {
-        await this.queues.enqueue(
-          JobName.SendNotificationEmail,
-          { notificationId: n.id },
-          { jobId: jobId('email', n.id) },
-        );
+      for (const id of unemailed) {
+        await this.queues.enqueue(JobName.SendNotificationEmail, { notificationId: id }, { jobId: jobId('email', id) });
       }
     }
     if (!this.live) return;

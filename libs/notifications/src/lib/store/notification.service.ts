@@ -24,6 +24,11 @@ export interface NotificationView {
   readAt: Date | null;
 }
 
+export interface StoredFromEvent {
+  made: (NotificationView & { userId: string })[];
+  unemailed: string[];
+}
+
 export interface NotificationPage {
   items: NotificationView[];
   hasNextPage: boolean;
@@ -63,8 +68,17 @@ export class NotificationService {
     @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
   ) {}
 
-  /** Stores the notifications an event gives; returns the ids of those new (a replay returns none). */
+  /** Stores the notifications an event gives; returns those new (a replay returns none). */
   async fromEvent(e: RelayedEvent): Promise<(NotificationView & { userId: string })[]> {
+    return (await this.storeFromEvent(e)).made;
+  }
+
+  /**
+   * Stores the notifications an event gives, and tells what is left to do for it: `made`, those new (to publish live;
+   * a replay makes none), and `unemailed`, the ids of all its notifications not e-mailed yet, those an earlier try
+   * stored included: a try that died (or whose queue failed) after storing them had not asked for their e-mails.
+   */
+  async storeFromEvent(e: RelayedEvent): Promise<StoredFromEvent> {
     const rows = (await this.sources.resolve(e)).flatMap((r: Resolved) =>
       r.recipients.map((x) => ({
         userId: x.userId,
@@ -74,15 +88,24 @@ export class NotificationService {
         ...render(r.kind, r.params as never, x.locale, x.timeZone),
       })),
     );
-    if (!rows.length) return [];
-    const made = await queryRows<Row & { user_id: string }>(
+    if (!rows.length) return { made: [], unemailed: [] };
+    // The final SELECT sees the table as it was before the statement: its second half gives only earlier rows.
+    const found = await queryRows<Row & { user_id: string; made: boolean; emailed: boolean }>(
       this.db.manager,
-      `INSERT INTO notification (user_id, kind, event_id, locale, title, body, links)
-       SELECT t.user_id, t.kind, $1, t.locale, t.title, t.body, t.links
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
-         AS t(user_id, kind, locale, title, body, links)
-       ON CONFLICT ON CONSTRAINT notification_user_event_kind_key DO NOTHING
-       RETURNING ${COLUMNS}, user_id`,
+      `WITH t AS (
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
+           AS t(user_id, kind, locale, title, body, links)
+       ), made AS (
+         INSERT INTO notification (user_id, kind, event_id, locale, title, body, links)
+         SELECT t.user_id, t.kind, $1, t.locale, t.title, t.body, t.links FROM t
+         ON CONFLICT ON CONSTRAINT notification_user_event_kind_key DO NOTHING
+         RETURNING ${COLUMNS}, user_id
+       )
+       SELECT *, true AS made, false AS emailed FROM made
+       UNION ALL
+       SELECT n.id, n.kind, n.title, n.body, n.links, n.created_at, n.read_at, n.user_id, false, n.emailed_at IS NOT NULL
+       FROM notification n JOIN t ON t.user_id = n.user_id AND t.kind = n.kind
+       WHERE n.event_id = $1`,
       [
         e.id,
         rows.map((t) => t.userId),
@@ -93,7 +116,10 @@ export class NotificationService {
         rows.map((t) => t.links),
       ],
     );
-    return made.map((r) => ({ ...toView(r), userId: r.user_id }));
+    return {
+      made: found.filter((r) => r.made).map((r) => ({ ...toView(r), userId: r.user_id })),
+      unemailed: found.filter((r) => !r.emailed).map((r) => r.id),
+    };
   }
 
   /** The user's notifications newer than one they have (for clients that poll instead of subscribing). */
