@@ -7,3 +7,4 @@ export * from './lib/db-helpers';
 export * from './lib/test-queue';
 export * from './lib/wait-for';
 export * from './lib/loopback-smtp';
+export * from './lib/own-redis';
