@@ -1,15 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
 import { Client } from 'pg';
 import { seedTaxonomy, TaxonomyService } from '@kooperant/catalogue';
 import { publishedOffer } from '@kooperant/catalogue/testing';
 import { openOrder, verifiedFirm } from '@kooperant/orders/testing';
 import { MatchingModule } from '@kooperant/matching';
 import { JobName, QueueName, QueueRegistry, jobId } from '@kooperant/platform-queue';
-import { createTestApp, testQueueModule, TEST_REDIS_URL, type TestApp } from '@kooperant/platform-testing';
-
-const ROOT = join(__dirname, '../../..');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+import { createTestApp, testQueueModule, TEST_REDIS_URL, waitFor, type TestApp } from '@kooperant/platform-testing';
+import { startWorkerProcess, type WorkerProcess } from './testing/worker-process';
 
 /**
  * The real worker process (from the build) against this test's database and Redis: killed with SIGKILL in the
@@ -18,7 +14,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 describe('worker process', () => {
   let app: TestApp;
   const { module: queueModule, prefix } = testQueueModule();
-  const children: ChildProcess[] = [];
+  const workers: WorkerProcess[] = [];
 
   beforeAll(async () => {
     app = await createTestApp([queueModule, MatchingModule]);
@@ -27,39 +23,22 @@ describe('worker process', () => {
   });
 
   afterAll(async () => {
-    for (const c of children) if (c.exitCode === null) c.kill('SIGKILL');
+    for (const w of workers) await w.kill();
     const queues = app.get(QueueRegistry);
     for (const q of Object.values(QueueName)) await queues.queue(q).obliterate({ force: true });
     await app?.close();
   });
 
-  function startWorker(): ChildProcess {
-    const child = spawn(process.execPath, [join(ROOT, 'dist/apps/worker/src/main.js')], {
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
-        DATABASE_URL: app.config.databaseUrl,
-        REDIS_URL: TEST_REDIS_URL,
-        QUEUE_PREFIX: prefix,
-        JOB_LOCK_MS: '2000',
-        WORKER_CONCURRENCY: '2',
-        JWT_SECRET: 'test-secret-test-secret-test-secret-0123',
-        LOG_LEVEL: 'warn',
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+  function startWorker(): WorkerProcess {
+    const w = startWorkerProcess({
+      DATABASE_URL: app.config.databaseUrl as string,
+      REDIS_URL: TEST_REDIS_URL,
+      QUEUE_PREFIX: prefix,
+      JOB_LOCK_MS: '2000',
+      WORKER_CONCURRENCY: '2',
     });
-    children.push(child);
-    return child;
-  }
-
-  async function until<T>(what: string, probe: () => Promise<T | null | undefined>, ms = 30_000): Promise<T> {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      const v = await probe();
-      if (v) return v;
-      await sleep(100);
-    }
-    throw new Error(`timed out waiting for ${what}`);
+    workers.push(w);
+    return w;
   }
 
   it('retries a match job whose worker was killed mid-job, once, in another worker process', async () => {
@@ -79,21 +58,20 @@ describe('worker process', () => {
       .enqueue(JobName.MatchOrder, { orderId: view.order.id }, { jobId: jobId('match-order', view.order.id, 'kill') });
 
     const first = startWorker();
-    await until('the job to wait on the lock', async () => {
+    await waitFor('the job to wait on the lock', async () => {
       const rows = await app.db.query(
         `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
            AND application_name = 'kooperant-worker'`,
       );
       return rows.length > 0;
     });
-    first.kill('SIGKILL');
-    await new Promise((r) => first.once('exit', r));
+    await first.kill();
     await holder.query(`SELECT pg_advisory_unlock_all()`);
     await holder.end();
     expect(await app.db.query(`SELECT 1 FROM order_match_run WHERE order_id = $1`, [view.order.id])).toEqual([]);
 
     startWorker();
-    await until('the job to complete in the second worker', async () => {
+    await waitFor('the job to complete in the second worker', async () => {
       const job = await app
         .get(QueueRegistry)
         .queue(QueueName.Matching)

@@ -5,3 +5,6 @@ export * from './lib/domain-error';
 export * from './lib/settles-within';
 export * from './lib/db-helpers';
 export * from './lib/test-queue';
+export * from './lib/wait-for';
+export * from './lib/loopback-smtp';
+export * from './lib/own-redis';

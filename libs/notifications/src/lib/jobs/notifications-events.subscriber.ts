@@ -34,6 +34,7 @@ export class NotificationsEventsSubscriber implements EventSubscriber {
     private readonly webhooks: WebhookDeliveryService,
     @Optional() @Inject(LIVE_PUBSUB) private readonly live: LivePubSub | null,
     @Optional() @Inject(MAILER) private readonly mailer: Mailer | null,
+    // By token: a `T | null` parameter's design type is Object, which Nest cannot resolve (it would be left out).
     @Optional() @Inject(QueueRegistry) private readonly queues: QueueRegistry | null,
   ) {}
 
@@ -41,6 +42,7 @@ export class NotificationsEventsSubscriber implements EventSubscriber {
     const resolved = await this.sources.resolve(e);
     const stored = await this.notifications.store(e, resolved);
     // E-mail: one job per notification (the job decides by the user's choice); id from the notification, so once.
+    // Those of an earlier try too: it may have died between storing them and getting here.
     if (this.mailer && this.queues) {
       for (const n of stored.filter((x) => !x.emailed)) {
         await this.queues.enqueue(

@@ -1,37 +1,21 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { seedTaxonomy, TaxonomyService } from '@kooperant/catalogue';
 import { leg, openOrder, pairClusters, pkg, submitQuote, verifiedFirm } from '@kooperant/orders/testing';
 import { OrdersModule } from '@kooperant/orders';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
-import type { RelayedEvent } from '@kooperant/platform-queue';
+import {
+  createTestApp,
+  loopbackSmtp,
+  relayedEvents,
+  type LoopbackSmtp,
+  type TestApp,
+} from '@kooperant/platform-testing';
 import { NotificationsModule } from '../notifications.module';
 import { NotificationService } from '../store/notification.service';
 import { SendNotificationEmailProcessor } from './send-notification-email.processor';
 import { readUnsubscribeToken, unsubscribeToken } from '../email/unsubscribe-token';
 
-/** A real SMTP server on loopback that keeps what it receives (no mock transport). */
-async function loopbackSmtp(): Promise<{ port: number; received: ParsedMail[]; close(): Promise<void> }> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((m) => received.push(m))
-        .then(() => done(), done);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise((r) => server.close(() => r())) };
-}
-
 describe('SendNotificationEmailProcessor', () => {
   let app: TestApp;
-  let smtp: Awaited<ReturnType<typeof loopbackSmtp>>;
+  let smtp: LoopbackSmtp;
   let notifications: NotificationService;
   let sender: SendNotificationEmailProcessor;
 
@@ -67,19 +51,7 @@ describe('SendNotificationEmailProcessor', () => {
     const view = await openOrder(app, buyer, { visibility: 'partner_clusters' });
     await app.db.query(`UPDATE app_user SET locale = 'pl', time_zone = 'Europe/Warsaw' WHERE id = $1`, [buyer.adminId]);
     await submitQuote(app, supplier, view.order.id, [leg(pkg(view, 'cut'), { priceMinor: 250_000, currency: 'PLN' })]);
-    const [row] = await app.db.query(
-      `SELECT id, type, aggregate_type, aggregate_id, payload, actor_user_id, created_at FROM outbox_event
-       WHERE type = 'quote.submitted'`,
-    );
-    const event: RelayedEvent = {
-      id: row.id,
-      type: row.type,
-      aggregateType: row.aggregate_type,
-      aggregateId: row.aggregate_id,
-      payload: row.payload,
-      actorUserId: row.actor_user_id,
-      createdAt: new Date(row.created_at).toISOString(),
-    };
+    const [event] = await relayedEvents(app.db, 'quote.submitted');
     const [made] = await notifications.fromEvent(event);
     const [{ email }] = await app.db.query(`SELECT email FROM app_user WHERE id = $1`, [buyer.adminId]);
     return { notification: made, buyer, email: email as string };

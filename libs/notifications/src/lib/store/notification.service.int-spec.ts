@@ -5,7 +5,7 @@ import { leg, openOrder, pairClusters, pkg, submitQuote, verifiedFirm } from '@k
 import { OrdersModule } from '@kooperant/orders';
 import { insertCoordinator } from '@kooperant/identity/testing';
 import { AccessService } from '@kooperant/identity';
-import { createTestApp, domainError, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, domainError, relayedEvents, type TestApp } from '@kooperant/platform-testing';
 import type { RelayedEvent } from '@kooperant/platform-queue';
 import { MatchingModule, MatchStoreService } from '@kooperant/matching';
 import { NotificationsModule } from '../notifications.module';
@@ -26,23 +26,7 @@ describe('NotificationService', () => {
 
   afterAll(() => app?.close());
 
-  /** The outbox rows of a type, as the relay hands them to subscribers. */
-  async function eventsOf(type: string): Promise<RelayedEvent[]> {
-    const rows: Record<string, unknown>[] = await app.db.query(
-      `SELECT id, type, aggregate_type, aggregate_id, payload, actor_user_id, created_at FROM outbox_event
-       WHERE type = $1 ORDER BY created_at`,
-      [type],
-    );
-    return rows.map((r) => ({
-      id: r['id'] as string,
-      type: r['type'] as string,
-      aggregateType: r['aggregate_type'] as string,
-      aggregateId: r['aggregate_id'] as string,
-      payload: r['payload'] as Record<string, unknown>,
-      actorUserId: r['actor_user_id'] as string | null,
-      createdAt: new Date(r['created_at'] as string).toISOString(),
-    }));
-  }
+  const eventsOf = (type: string) => relayedEvents(app.db, type);
 
   const setLocale = (userId: string, locale: string, tz: string) =>
     app.db.query(`UPDATE app_user SET locale = $2, time_zone = $3 WHERE id = $1`, [userId, locale, tz]);

@@ -91,15 +91,24 @@ export class NotificationService {
       })),
     );
     if (!rows.length) return [];
-    // DO UPDATE (of nothing that changes) so that the rows made before come back too; xmax = 0 tells the new ones.
-    const made = await queryRows<Row & { user_id: string; emailed_at: string | null; is_new: boolean }>(
+    // DO NOTHING on a conflict: the final SELECT sees the table as it was before the statement, so its second half
+    // gives the rows an earlier run of the event made (no new row versions for a replay).
+    const found = await queryRows<Row & { user_id: string; made: boolean; emailed: boolean }>(
       this.db.manager,
-      `INSERT INTO notification (user_id, kind, event_id, locale, title, body, links)
-       SELECT t.user_id, t.kind, $1, t.locale, t.title, t.body, t.links
-       FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
-         AS t(user_id, kind, locale, title, body, links)
-       ON CONFLICT ON CONSTRAINT notification_user_event_kind_key DO UPDATE SET kind = EXCLUDED.kind
-       RETURNING ${COLUMNS}, user_id, emailed_at, (xmax = 0) AS is_new`,
+      `WITH t AS (
+         SELECT * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::jsonb[])
+           AS t(user_id, kind, locale, title, body, links)
+       ), made AS (
+         INSERT INTO notification (user_id, kind, event_id, locale, title, body, links)
+         SELECT t.user_id, t.kind, $1, t.locale, t.title, t.body, t.links FROM t
+         ON CONFLICT ON CONSTRAINT notification_user_event_kind_key DO NOTHING
+         RETURNING ${COLUMNS}, user_id
+       )
+       SELECT *, true AS made, false AS emailed FROM made
+       UNION ALL
+       SELECT n.id, n.kind, n.title, n.body, n.links, n.created_at, n.read_at, n.user_id, false, n.emailed_at IS NOT NULL
+       FROM notification n JOIN t ON t.user_id = n.user_id AND t.kind = n.kind
+       WHERE n.event_id = $1`,
       [
         e.id,
         rows.map((t) => t.userId),
@@ -110,7 +119,7 @@ export class NotificationService {
         rows.map((t) => t.links),
       ],
     );
-    return made.map((r) => ({ ...toView(r), userId: r.user_id, isNew: r.is_new, emailed: r.emailed_at !== null }));
+    return found.map((r) => ({ ...toView(r), userId: r.user_id, isNew: r.made, emailed: r.emailed }));
   }
 
   /** The user's notifications newer than one they have (for clients that poll instead of subscribing). */

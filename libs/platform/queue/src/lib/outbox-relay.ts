@@ -4,14 +4,28 @@ import { DEFAULT_JOB_OPTIONS, jobId } from './job-options';
 import { JobName, QueueName, type RelayedEvent } from './queue-names';
 import type { QueueRegistry } from './queue-registry';
 
-interface OutboxRow {
+/** An outbox row as read with its column names. */
+export interface OutboxEventRow {
   id: string;
   type: string;
   aggregate_type: string;
   aggregate_id: string;
   payload: Record<string, unknown>;
   actor_user_id: string | null;
-  created_at: Date;
+  created_at: Date | string;
+}
+
+/** An outbox row as the relay hands it to subscribers (the data of its `domain-event` job). */
+export function relayedEvent(r: OutboxEventRow): RelayedEvent {
+  return {
+    id: r.id,
+    type: r.type,
+    aggregateType: r.aggregate_type,
+    aggregateId: r.aggregate_id,
+    payload: r.payload,
+    actorUserId: r.actor_user_id,
+    createdAt: new Date(r.created_at).toISOString(),
+  };
 }
 
 /**
@@ -36,7 +50,7 @@ export class OutboxRelay {
 
   /** Relays one batch; returns how many events went out. */
   async relayOnce(): Promise<number> {
-    const rows: OutboxRow[] = await this.db.query(
+    const rows: OutboxEventRow[] = await this.db.query(
       `SELECT id, type, aggregate_type, aggregate_id, payload, actor_user_id, created_at FROM outbox_event
        WHERE published_at IS NULL ORDER BY created_at, id LIMIT $1`,
       [this.opts.batchSize ?? 500],
@@ -45,15 +59,7 @@ export class OutboxRelay {
     await this.queues.queue(QueueName.Events).addBulk(
       rows.map((r) => ({
         name: JobName.DomainEvent,
-        data: {
-          id: r.id,
-          type: r.type,
-          aggregateType: r.aggregate_type,
-          aggregateId: r.aggregate_id,
-          payload: r.payload,
-          actorUserId: r.actor_user_id,
-          createdAt: new Date(r.created_at).toISOString(),
-        } satisfies RelayedEvent,
+        data: relayedEvent(r),
         opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobId('event', r.id) },
       })),
     );

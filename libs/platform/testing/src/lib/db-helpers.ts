@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { relayedEvent, type OutboxEventRow, type RelayedEvent } from '@kooperant/platform-queue';
 
 /** Rows in a table, e.g. to show that a refused change wrote nothing. */
 export async function countRows(db: DataSource, table: string): Promise<number> {
@@ -24,4 +25,14 @@ export function outboxEvents(db: DataSource, type: string, aggregateId?: string)
         aggregateId,
       ])
     : db.query(`SELECT * FROM outbox_event WHERE type = $1 ORDER BY created_at, id`, [type]);
+}
+
+/** The outbox rows of a type as the relay hands them to subscribers, oldest first. */
+export async function relayedEvents(db: DataSource, type: string): Promise<RelayedEvent[]> {
+  const rows: OutboxEventRow[] = await db.query(
+    `SELECT id, type, aggregate_type, aggregate_id, payload, actor_user_id, created_at FROM outbox_event
+     WHERE type = $1 ORDER BY created_at, id`,
+    [type],
+  );
+  return rows.map(relayedEvent);
 }
