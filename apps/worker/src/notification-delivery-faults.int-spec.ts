@@ -72,6 +72,7 @@ describe('notification delivery under faults', () => {
       SMTP_PORT: String(smtp.port),
       MAIL_FROM: 'Kooperant <powiadomienia@kooperant.test>',
       PUBLIC_URL: 'https://kooperant.test',
+      SCHEDULE_CHECK_MS: '200',
     });
     workers.push(w);
     return w;
@@ -177,6 +178,16 @@ describe('notification delivery under faults', () => {
     await expectOneJobPerEvent(events);
     const repeats = expectEmailedAtLeastOnce(notifications, mailsById);
     console.info(`Redis down: 100 notifications, ${smtp.received.length} e-mails (${repeats} repeated)`);
+    // The repeating jobs (offer expiry and its reminders, the matching sweep) came back with the worker's check.
+    await waitFor('the schedules to be restored', async () => {
+      const ids = [
+        ...(await queues.queue(QueueName.Catalogue).getJobSchedulers()),
+        ...(await queues.queue(QueueName.Matching).getJobSchedulers()),
+      ].map((j) => j.key);
+      return ['offer-expiry-every-10-min', 'offer-expiry-reminder-hourly', 'matching-sweep-every-5-min'].every((k) =>
+        ids.includes(k),
+      );
+    });
   }, 60_000);
 
   it('loses nothing when the worker is killed with SIGKILL in the middle of a batch, and shows each notification once', async () => {

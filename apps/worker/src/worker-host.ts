@@ -33,6 +33,7 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
   private runner?: JobRunner;
   private consumerConn?: QueueConnection;
   private relay?: OutboxRelay;
+  private scheduleCheck?: NodeJS.Timeout;
 
   constructor(
     @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
@@ -46,18 +47,20 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     this.consumerConn = createQueueConnection(settings, 'worker');
     // Schedules first, workers after: the embedded database serves one statement stream at a time, and a worker's
     // first poll racing an upsert there broke the upsert (pglite-socket interleaves extended-protocol messages).
-    for (const s of JOB_SCHEDULES) {
-      if (!this.handlers.some((h) => h.jobName === s.jobName)) continue;
-      await this.producer
-        .queue(JOB_QUEUE[s.jobName as JobName])
-        .upsertJobScheduler(s.schedulerId, { every: s.everyMs }, { name: s.jobName, data: s.payload });
-    }
+    await this.upsertSchedules();
     // Schedules no longer in the code (renamed or dropped) would otherwise repeat for ever.
     const known = new Set(JOB_SCHEDULES.map((s) => s.schedulerId));
     for (const queue of new Set(JOB_SCHEDULES.map((s) => JOB_QUEUE[s.jobName as JobName]))) {
       for (const old of await this.producer.queue(queue).getJobSchedulers()) {
         if (old.key && !known.has(old.key)) await this.producer.queue(queue).removeJobScheduler(old.key);
       }
+    }
+    // A Redis that restarts empty (it keeps nothing on disk) forgets the schedules: put back any that are missing.
+    if (this.config.queueBackend === 'redis') {
+      this.scheduleCheck = setInterval(() => {
+        this.restoreSchedules().catch((err: Error) => this.log.warn(`schedules not checked: ${err.message}`));
+      }, this.config.scheduleCheckMs);
+      this.scheduleCheck.unref();
     }
     this.runner = new JobRunner(this.consumerConn, this.handlers, {
       concurrency: this.config.workerConcurrency,
@@ -74,8 +77,32 @@ export class WorkerHost implements OnApplicationBootstrap, BeforeApplicationShut
     );
   }
 
+  private async upsertSchedules(): Promise<void> {
+    for (const s of this.schedules()) {
+      await this.producer
+        .queue(JOB_QUEUE[s.jobName as JobName])
+        .upsertJobScheduler(s.schedulerId, { every: s.everyMs }, { name: s.jobName, data: s.payload });
+    }
+  }
+
+  /** Upserts only the missing schedules: upserting one that exists could move its next run. */
+  private async restoreSchedules(): Promise<void> {
+    for (const s of this.schedules()) {
+      const queue = this.producer.queue(JOB_QUEUE[s.jobName as JobName]);
+      if (await queue.getJobScheduler(s.schedulerId)) continue;
+      await queue.upsertJobScheduler(s.schedulerId, { every: s.everyMs }, { name: s.jobName, data: s.payload });
+      this.log.warn(`schedule ${s.schedulerId} was missing (Redis restarted empty?): restored`);
+    }
+  }
+
+  /** The schedules of the jobs this process runs. */
+  private schedules() {
+    return JOB_SCHEDULES.filter((s) => this.handlers.some((h) => h.jobName === s.jobName));
+  }
+
   /** Before the producer closes (QueueModule, on application shutdown): stop relaying, let running jobs finish. */
   async beforeApplicationShutdown(): Promise<void> {
+    if (this.scheduleCheck) clearInterval(this.scheduleCheck);
     await this.relay?.stop();
     await this.runner?.close();
     await this.consumerConn?.close();

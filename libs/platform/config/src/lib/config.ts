@@ -48,6 +48,8 @@ const schema = z.object({
   MAIL_FROM: z.string().min(3).default('Kooperant <no-reply@kooperant.local>'),
   /** Where users reach the platform: the base of links in e-mails (unsubscribe). */
   PUBLIC_URL: z.string().url().default('http://127.0.0.1:3000'),
+  /** How often the worker checks that its repeating jobs are still scheduled (a Redis restarted empty forgets them). */
+  SCHEDULE_CHECK_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   /** Webhooks: attempts per delivery, the first retry's delay (doubling after), and each request's time limit. */
   WEBHOOK_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(8),
   WEBHOOK_BACKOFF_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
@@ -116,6 +118,7 @@ export interface KooperantConfig {
   workerConcurrency: number;
   queuePrefix: string;
   jobLockMs: number;
+  scheduleCheckMs: number;
   mail: {
     smtp: { host: string; port: number; secure: boolean; user?: string; password?: string } | null;
     from: string;
@@ -197,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): KooperantConfi
     workerConcurrency: c.WORKER_CONCURRENCY,
     queuePrefix: c.QUEUE_PREFIX,
     jobLockMs: c.JOB_LOCK_MS,
+    scheduleCheckMs: c.SCHEDULE_CHECK_MS,
     mail: {
       smtp: c.SMTP_HOST
         ? {

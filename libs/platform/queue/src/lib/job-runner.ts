@@ -3,6 +3,9 @@ import type { JobHandler } from './job-handler';
 import { JOB_QUEUE, type QueueName } from './queue-names';
 import type { QueueConnection } from './queue-connection';
 
+/** Deaths of the worker running a job after which it is failed (a job that keeps killing workers is poison). */
+export const MAX_STALLED = 5;
+
 export interface JobRunnerOptions {
   concurrency: number;
   /** How long a job's lock lasts without renewal: after it, a job of a dead worker is handed to another. */
@@ -43,6 +46,9 @@ export class JobRunner {
         connection: this.conn.connection,
         prefix: this.conn.prefix,
         concurrency: this.opts.concurrency,
+        // A job whose worker died is given to another up to this many times (BullMQ's default, 1, fails it at the
+        // second death; an event job failed so is lost, its outbox row being marked relayed).
+        maxStalledCount: MAX_STALLED,
         // A job whose worker died is found by the stalled-job check once its lock has expired.
         ...(this.opts.lockDurationMs
           ? { lockDuration: this.opts.lockDurationMs, stalledInterval: this.opts.lockDurationMs }
