@@ -4,8 +4,9 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import { seedTaxonomy, TaxonomyService } from '@kooperant/catalogue';
 import { leg, openOrder, pairClusters, pkg, submitQuote, verifiedFirm } from '@kooperant/orders/testing';
 import { OrdersModule } from '@kooperant/orders';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
-import type { RelayedEvent } from '@kooperant/platform-queue';
+import { createTestApp, testQueueModule, type TestApp } from '@kooperant/platform-testing';
+import { JobName, QueueName, QueueRegistry, type RelayedEvent } from '@kooperant/platform-queue';
+import { NotificationsEventsSubscriber } from './notifications-events.subscriber';
 import { NotificationsModule } from '../notifications.module';
 import { NotificationService } from '../store/notification.service';
 import { SendNotificationEmailProcessor } from './send-notification-email.processor';
@@ -34,10 +35,11 @@ describe('SendNotificationEmailProcessor', () => {
   let smtp: Awaited<ReturnType<typeof loopbackSmtp>>;
   let notifications: NotificationService;
   let sender: SendNotificationEmailProcessor;
+  const { module: queueModule } = testQueueModule();
 
   beforeAll(async () => {
     smtp = await loopbackSmtp();
-    app = await createTestApp([OrdersModule, NotificationsModule], [], {
+    app = await createTestApp([OrdersModule, queueModule, NotificationsModule], [], {
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
       MAIL_FROM: 'Kooperant <powiadomienia@kooperant.test>',
@@ -54,13 +56,15 @@ describe('SendNotificationEmailProcessor', () => {
     await app.reset(['taxonomy_entry']);
   });
 
+  afterEach(() => app.get(QueueRegistry).queue(QueueName.Notifications).obliterate({ force: true }));
+
   afterAll(async () => {
     await app?.close();
     await smtp?.close();
   });
 
-  /** A quote received by a Polish buyer: the notification its admin gets. */
-  async function quoteNotification() {
+  /** A quote submitted to a Polish buyer: the event, as the relay hands it over. */
+  async function quoteEvent() {
     const buyer = await verifiedFirm(app, 'PL');
     const supplier = await verifiedFirm(app, 'LT');
     await pairClusters(app.db, buyer.clusterId, supplier.clusterId);
@@ -80,9 +84,15 @@ describe('SendNotificationEmailProcessor', () => {
       actorUserId: row.actor_user_id,
       createdAt: new Date(row.created_at).toISOString(),
     };
-    const [made] = await notifications.fromEvent(event);
     const [{ email }] = await app.db.query(`SELECT email FROM app_user WHERE id = $1`, [buyer.adminId]);
-    return { notification: made, buyer, email: email as string };
+    return { event, buyer, email: email as string };
+  }
+
+  /** A quote received by a Polish buyer: the notification its admin gets. */
+  async function quoteNotification() {
+    const { event, ...rest } = await quoteEvent();
+    const [made] = await notifications.fromEvent(event);
+    return { notification: made, ...rest };
   }
 
   it('sends the notification in its language over SMTP, with its id and an unsubscribe link, and only once', async () => {
@@ -122,5 +132,16 @@ describe('SendNotificationEmailProcessor', () => {
     });
     expect(await sender.handle({ notificationId: notification.id })).toEqual({ skipped: 'not wanted by e-mail' });
     expect(smtp.received).toEqual([]);
+  });
+
+  it('is queued by the events subscriber, one job per new notification with an id from the notification', async () => {
+    const { event, buyer } = await quoteEvent();
+    await app.get(NotificationsEventsSubscriber).handle(event);
+    await app.get(NotificationsEventsSubscriber).handle(event);
+    const [n] = await app.db.query(`SELECT id FROM notification WHERE user_id = $1`, [buyer.adminId]);
+    const jobs = await app.get(QueueRegistry).queue(QueueName.Notifications).getJobs(['waiting']);
+    expect(jobs.map((j) => [j.name, j.id, j.data])).toEqual([
+      [JobName.SendNotificationEmail, `email-${n.id}`, { notificationId: n.id }],
+    ]);
   });
 });
