@@ -6,6 +6,7 @@ import { NotificationService } from './store/notification.service';
 import { NotificationSources } from './notification-sources';
 import { NotificationsEventsSubscriber } from './jobs/notifications-events.subscriber';
 import { SendNotificationEmailProcessor } from './jobs/send-notification-email.processor';
+import { NotificationPreferencesService } from './preferences/notification-preferences.service';
 import { createMailer, MAILER, type Mailer } from './email/mailer';
 
 export const NOTIFICATION_EVENT_SUBSCRIBERS = [NotificationsEventsSubscriber];
@@ -26,11 +27,18 @@ class MailerCloser implements OnApplicationShutdown {
   providers: [
     NotificationSources,
     NotificationService,
+    NotificationPreferencesService,
     ...NOTIFICATION_EVENT_SUBSCRIBERS,
     ...NOTIFICATION_JOB_HANDLERS,
     { provide: MAILER, inject: [KOOPERANT_CONFIG], useFactory: (c: KooperantConfig) => createMailer(c) },
     MailerCloser,
   ],
-  exports: [NotificationService, NotificationSources, ...NOTIFICATION_EVENT_SUBSCRIBERS, ...NOTIFICATION_JOB_HANDLERS],
+  exports: [
+    NotificationService,
+    NotificationPreferencesService,
+    NotificationSources,
+    ...NOTIFICATION_EVENT_SUBSCRIBERS,
+    ...NOTIFICATION_JOB_HANDLERS,
+  ],
 })
 export class NotificationsModule {}

@@ -1,6 +1,3 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { seedTaxonomy, TaxonomyService } from '@kooperant/catalogue';
 import { leg, openOrder, pairClusters, pkg, submitQuote, verifiedFirm } from '@kooperant/orders/testing';
 import { OrdersModule } from '@kooperant/orders';
@@ -11,43 +8,24 @@ import { NotificationsModule } from '../notifications.module';
 import { NotificationService } from '../store/notification.service';
 import { SendNotificationEmailProcessor } from './send-notification-email.processor';
 import { readUnsubscribeToken, unsubscribeToken } from '../email/unsubscribe-token';
-
-/** A real SMTP server on loopback that keeps what it receives (no mock transport). */
-async function loopbackSmtp(): Promise<{ port: number; received: ParsedMail[]; close(): Promise<void> }> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((m) => received.push(m))
-        .then(() => done(), done);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise((r) => server.close(() => r())) };
-}
+import { NotificationPreferencesService } from '../preferences/notification-preferences.service';
+import { loopbackSmtp, smtpEnv, type LoopbackSmtp } from '../../testing/loopback-smtp';
 
 describe('SendNotificationEmailProcessor', () => {
   let app: TestApp;
-  let smtp: Awaited<ReturnType<typeof loopbackSmtp>>;
+  let smtp: LoopbackSmtp;
   let notifications: NotificationService;
+  let preferences: NotificationPreferencesService;
   let sender: SendNotificationEmailProcessor;
   const { module: queueModule } = testQueueModule();
 
   beforeAll(async () => {
     smtp = await loopbackSmtp();
-    app = await createTestApp([OrdersModule, queueModule, NotificationsModule], [], {
-      SMTP_HOST: '127.0.0.1',
-      SMTP_PORT: String(smtp.port),
-      MAIL_FROM: 'Kooperant <powiadomienia@kooperant.test>',
-      PUBLIC_URL: 'https://kooperant.test',
-    });
+    app = await createTestApp([OrdersModule, queueModule, NotificationsModule], [], smtpEnv(smtp));
     await seedTaxonomy(app.db);
     app.get(TaxonomyService).invalidate();
     notifications = app.get(NotificationService);
+    preferences = app.get(NotificationPreferencesService);
     sender = app.get(SendNotificationEmailProcessor);
   });
 
@@ -123,15 +101,29 @@ describe('SendNotificationEmailProcessor', () => {
 
   it("follows the user's choice: the unsubscribe link turns the kind off; a forged token changes nothing", async () => {
     const { notification, buyer } = await quoteNotification();
-    expect(await notifications.unsubscribe('bogus.token')).toBeNull();
+    expect(await preferences.unsubscribe('bogus.token')).toBeNull();
     const [userId, kind] = [buyer.adminId, 'quote.received'];
     const forged = unsubscribeToken('another-secret-another-secret-another', userId, kind);
-    expect(await notifications.unsubscribe(forged)).toBeNull();
-    expect(await notifications.unsubscribe(unsubscribeToken(app.config.auth.jwtSecret, userId, kind))).toEqual({
+    expect(await preferences.unsubscribe(forged)).toBeNull();
+    expect(await preferences.unsubscribe(unsubscribeToken(app.config.auth.jwtSecret, userId, kind))).toEqual({
       locale: 'pl',
+      stopped: 'quote.received',
     });
     expect(await sender.handle({ notificationId: notification.id })).toEqual({ skipped: 'not wanted by e-mail' });
     expect(smtp.received).toEqual([]);
+  });
+
+  it('leaves a kind in the daily digest to the digest, and sends it at once when the user asks for that', async () => {
+    const { notification, buyer, email } = await quoteNotification();
+    await preferences.update(buyer.admin, { kinds: [{ kind: 'quote.received', email: 'daily_digest' }] });
+    expect(await sender.handle({ notificationId: notification.id })).toEqual({ skipped: 'in the daily digest' });
+    expect(smtp.received).toEqual([]);
+    const [row] = await app.db.query(`SELECT emailed_at FROM notification WHERE id = $1`, [notification.id]);
+    expect(row.emailed_at).toBeNull();
+
+    await preferences.update(buyer.admin, { kinds: [{ kind: 'quote.received', email: 'immediately' }] });
+    expect(await sender.handle({ notificationId: notification.id })).toEqual({ sent: email });
+    expect(smtp.received).toHaveLength(1);
   });
 
   it('is queued by the events subscriber, one job per new notification with an id from the notification', async () => {
