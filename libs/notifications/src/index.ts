@@ -14,3 +14,4 @@ export * from './lib/email/unsubscribe-token';
 export * from './lib/jobs/send-notification-email.processor';
 export * from './lib/notifications-http.module';
 export * from './lib/preferences/notification-preferences.service';
+export * from './lib/digest/digest-schedule';

@@ -6,11 +6,18 @@ import { NotificationService } from './store/notification.service';
 import { NotificationSources } from './notification-sources';
 import { NotificationsEventsSubscriber } from './jobs/notifications-events.subscriber';
 import { SendNotificationEmailProcessor } from './jobs/send-notification-email.processor';
+import { NotificationDigestSweepProcessor } from './jobs/notification-digest-sweep.processor';
+import { SendNotificationDigestProcessor } from './jobs/send-notification-digest.processor';
 import { NotificationPreferencesService } from './preferences/notification-preferences.service';
+import { NotificationDigestService } from './digest/notification-digest.service';
 import { createMailer, MAILER, type Mailer } from './email/mailer';
 
 export const NOTIFICATION_EVENT_SUBSCRIBERS = [NotificationsEventsSubscriber];
-export const NOTIFICATION_JOB_HANDLERS = [SendNotificationEmailProcessor];
+export const NOTIFICATION_JOB_HANDLERS = [
+  SendNotificationEmailProcessor,
+  NotificationDigestSweepProcessor,
+  SendNotificationDigestProcessor,
+];
 
 /** Closes the SMTP connection pool when the application stops. */
 @Injectable()
@@ -28,6 +35,7 @@ class MailerCloser implements OnApplicationShutdown {
     NotificationSources,
     NotificationService,
     NotificationPreferencesService,
+    NotificationDigestService,
     ...NOTIFICATION_EVENT_SUBSCRIBERS,
     ...NOTIFICATION_JOB_HANDLERS,
     { provide: MAILER, inject: [KOOPERANT_CONFIG], useFactory: (c: KooperantConfig) => createMailer(c) },

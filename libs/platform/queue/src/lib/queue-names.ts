@@ -24,6 +24,10 @@ export enum JobName {
   MatchOffer = 'match-offer',
   /** Sends one notification by e-mail to its user (job id from the notification id). */
   SendNotificationEmail = 'send-notification-email',
+  /** Finds the users whose daily digest of notifications is due in their time zone, one job each. Repeats. */
+  NotificationDigestSweep = 'notification-digest-sweep',
+  /** Sends one user's daily digest of one local date (job id from the user and the date). */
+  SendNotificationDigest = 'send-notification-digest',
 }
 
 /** An outbox row as relayed: what subscribers need to act, never whole domain rows. */
@@ -46,6 +50,9 @@ export interface JobPayloads {
   [JobName.MatchOrder]: { orderId: string };
   [JobName.MatchOffer]: { offerId: string };
   [JobName.SendNotificationEmail]: { notificationId: string };
+  [JobName.NotificationDigestSweep]: Record<string, never>;
+  /** `localDate`: the digest's day in the user's zone, `YYYY-MM-DD`. */
+  [JobName.SendNotificationDigest]: { userId: string; localDate: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -56,6 +63,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MatchOrder]: QueueName.Matching,
   [JobName.MatchOffer]: QueueName.Matching,
   [JobName.SendNotificationEmail]: QueueName.Notifications,
+  [JobName.NotificationDigestSweep]: QueueName.Notifications,
+  [JobName.SendNotificationDigest]: QueueName.Notifications,
 };
 
 import type { JobSchedule } from './job-handler';
@@ -71,4 +80,11 @@ export const JOB_SCHEDULES: JobSchedule[] = [
   },
   // A safety net: orders are matched from their events; the sweep catches any the events missed.
   { schedulerId: 'matching-sweep-every-5-min', jobName: JobName.MatchingSweep, everyMs: 5 * 60_000, payload: {} },
+  // Digests go out within a quarter of an hour after each user's chosen hour.
+  {
+    schedulerId: 'notification-digest-every-15-min',
+    jobName: JobName.NotificationDigestSweep,
+    everyMs: 15 * 60_000,
+    payload: {},
+  },
 ];
