@@ -82,11 +82,6 @@ export class NotificationDigestService {
         [userId],
       );
     if (!user) return { skipped: 'user gone' };
-    const [done] = await this.db.query(`SELECT 1 FROM notification_digest WHERE user_id = $1 AND local_date = $2`, [
-      userId,
-      localDate,
-    ]);
-    if (done) return { skipped: 'already sent' };
     const timeZone = knownZone(user.time_zone);
     const dueAt = digestTime(localDate, timeZone, user.digest_hour ?? DEFAULT_DIGEST_HOUR);
     const rows: { id: string; kind: string; title: string; body: string; created_at: Date }[] = await this.db.query(
@@ -95,7 +90,13 @@ export class NotificationDigestService {
        WHERE ${WAITING} AND n.user_id = $5 ORDER BY n.created_at, n.id`,
       [...defaultModeParams(), now, dueAt, userId],
     );
-    if (!rows.length) return { skipped: 'nothing to send' };
+    if (!rows.length) {
+      const [done] = await this.db.query(`SELECT 1 FROM notification_digest WHERE user_id = $1 AND local_date = $2`, [
+        userId,
+        localDate,
+      ]);
+      return { skipped: done ? 'already sent' : 'nothing to send' };
+    }
     const items = rows.map((r) => ({ ...r, createdAt: new Date(r.created_at).toISOString() }));
     return inTransaction(this.db, async (m) => {
       const [digest] = await queryRows<{ id: string }>(

@@ -92,6 +92,14 @@ describe('daily digest of notifications', () => {
     return row.id as string;
   }
 
+  async function until(done: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+    const end = Date.now() + timeoutMs;
+    while (!(await done())) {
+      if (Date.now() > end) throw new Error('timed out');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   const hoursAgo = (h: number) => new Date(Date.now() - h * 3600_000);
 
   /** Makes the user's digest due right now: the digest hour is the current hour of their zone. */
@@ -253,16 +261,21 @@ describe('daily digest of notifications', () => {
       runner.start();
       runners.push({ runner, conn });
     }
-    const until = Date.now() + 15_000;
-    while (smtp.received.length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    // Until both jobs are done (the e-mails arrive a moment before their transactions commit).
+    await until(async () => (await queue.getJobCounts('completed')).completed === 2);
     // A later sweep finds nothing due; a job added again by hand sends nothing.
     expect(await sweep.handle()).toEqual({ due: 0 });
-    await queues.enqueue(
+    const again = await queues.enqueue(
       JobName.SendNotificationDigest,
       { userId: pl.id, localDate: dates[pl.id] },
       { jobId: `again-${pl.id}` },
     );
-    await new Promise((r) => setTimeout(r, 500));
+    await until(async () => (await again.getState()) === 'completed');
+    expect((await queue.getJob(`again-${pl.id}`))?.returnvalue).toEqual({ skipped: 'already sent' });
+    const completed = await queue.getJobs(['completed']);
+    const results = completed.filter((j) => j.name === JobName.SendNotificationDigest).map((j) => j.returnvalue);
+    expect(results).toHaveLength(3);
+    expect(results).toEqual(expect.arrayContaining([{ sent: 2 }, { sent: 2 }, { skipped: 'already sent' }]));
     expect(smtp.received.map(toOf).sort()).toEqual([pl.email, lt.email].sort());
     expect(smtp.received.map((m) => m.subject).sort()).toEqual([
       'Kooperant dienos suvestinė: 2 nauji pranešimai',
