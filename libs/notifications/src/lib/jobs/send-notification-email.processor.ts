@@ -13,9 +13,10 @@ import { unsubscribeLink } from '../email/unsubscribe-token';
 
 /**
  * E-mails one notification to its user, in the language it was written in, when the user wants this kind by e-mail
- * immediately (their choice, else the kind's default); kinds in the daily digest or off are left alone here. At least once: the message carries the notification id (Message-ID and
- * X-Kooperant-Notification-Id) so that a receiver can drop a repeat, and `emailed_at` stops a retry after success.
- * Every e-mail has an unsubscribe link for its kind (also as List-Unsubscribe, one click).
+ * immediately (their choice, else the kind's default); kinds in the daily digest or off are left alone here. At
+ * least once: the message carries the notification id (Message-ID and X-Kooperant-Notification-Id) so that a
+ * receiver can drop a repeat, and `emailed_at` stops a retry after success. Every e-mail has an unsubscribe link for
+ * its kind (also as List-Unsubscribe, one click).
  */
 @Injectable()
 export class SendNotificationEmailProcessor implements JobHandler<JobName.SendNotificationEmail> {

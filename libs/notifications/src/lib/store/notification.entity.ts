@@ -35,7 +35,7 @@ export interface NotificationLinks {
 @Unique('notification_user_event_kind_key', ['userId', 'eventId', 'kind'])
 @Index('notification_user_created_idx', ['userId', 'createdAt', 'id'])
 @Index('notification_user_unread_idx', ['userId'], { where: 'read_at IS NULL' })
-/** What a daily digest may still include: neither mailed nor read (the sweep looks back a few days). */
+/** What a daily digest may still include: neither mailed nor read (the sweep looks back a week). */
 @Index('notification_unmailed_unread_idx', ['createdAt'], { where: 'emailed_at IS NULL AND read_at IS NULL' })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
