@@ -6,8 +6,8 @@ import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import { DEMO_FIRMS, demoFirmUserEmail } from '@kooperant/identity';
 import { unsubscribeToken } from '@kooperant/notifications';
-import { baseUrl, gqlOk } from './support/gql';
-import { signIn, signInPlCoordinator, verifiedPolishFirm } from './support/actors';
+import { baseUrl, gql, gqlOk } from './support/gql';
+import { signIn, signInPlCoordinator, signUp, verifiedPolishFirm } from './support/actors';
 import { publishedOrder } from './support/orders';
 import { receivedMail } from './support/mail-drop';
 
@@ -182,5 +182,30 @@ describe('live notifications over graphql-ws', () => {
     expect(await oneClick.json()).toEqual({ unsubscribed: true });
     const forged = await fetch(`${baseUrl()}/notifications/unsubscribe?token=${link.slice(0, -2)}xx`);
     expect(forged.status).toBe(400);
+  });
+
+  it('reads and sets how each kind comes by e-mail and the digest hour; bad input names the field', async () => {
+    const { token } = await signUp('lt');
+    const PREFS = `digestHour timeZone kinds { kind email byDefault }`;
+    type Prefs = { digestHour: number; timeZone: string; kinds: { kind: string; email: string; byDefault: boolean }[] };
+    const mine = await gqlOk<{ notificationPreferences: Prefs }>(`{ notificationPreferences { ${PREFS} } }`, {}, token);
+    expect(mine.notificationPreferences.digestHour).toBe(8);
+    expect(mine.notificationPreferences.kinds.find((k) => k.kind === 'message.new')).toEqual({
+      kind: 'message.new',
+      email: 'daily_digest',
+      byDefault: true,
+    });
+    const UPDATE = `mutation($i: UpdateNotificationPreferencesInput!) { updateNotificationPreferences(input: $i) { ${PREFS} } }`;
+    const set = await gqlOk<{ updateNotificationPreferences: Prefs }>(
+      UPDATE,
+      { i: { digestHour: 18, kinds: [{ kind: 'message.new', email: 'immediately' }] } },
+      token,
+    );
+    expect(set.updateNotificationPreferences.digestHour).toBe(18);
+    expect(set.updateNotificationPreferences.kinds.find((k) => k.kind === 'message.new')?.email).toBe('immediately');
+    const bad = await gql(UPDATE, { i: { digestHour: 24 } }, token);
+    expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'digestHour' });
+    const unknown = await gql(UPDATE, { i: { kinds: [{ kind: 'quote.maybe', email: 'off' }] } }, token);
+    expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'kinds[0].kind' });
   });
 });

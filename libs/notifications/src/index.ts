@@ -18,3 +18,5 @@ export * from './lib/webhooks/webhook-signature';
 export * from './lib/webhooks/webhook-endpoint.service';
 export * from './lib/webhooks/webhook-delivery.service';
 export * from './lib/webhooks/jobs/deliver-webhook.processor';
+export * from './lib/preferences/notification-preferences.service';
+export * from './lib/digest/digest-schedule';

@@ -6,6 +6,10 @@ import { NotificationService } from './store/notification.service';
 import { NotificationSources } from './notification-sources';
 import { NotificationsEventsSubscriber } from './jobs/notifications-events.subscriber';
 import { SendNotificationEmailProcessor } from './jobs/send-notification-email.processor';
+import { NotificationDigestSweepProcessor } from './jobs/notification-digest-sweep.processor';
+import { SendNotificationDigestProcessor } from './jobs/send-notification-digest.processor';
+import { NotificationPreferencesService } from './preferences/notification-preferences.service';
+import { NotificationDigestService } from './digest/notification-digest.service';
 import { createMailer, MAILER, type Mailer } from './email/mailer';
 import { WebhookEndpointService } from './webhooks/webhook-endpoint.service';
 import { WebhookDeliveryService } from './webhooks/webhook-delivery.service';
@@ -13,7 +17,12 @@ import { DeliverWebhookProcessor } from './webhooks/jobs/deliver-webhook.process
 import { WebhookRetrySubscriber } from './webhooks/jobs/webhook-retry.subscriber';
 
 export const NOTIFICATION_EVENT_SUBSCRIBERS = [NotificationsEventsSubscriber, WebhookRetrySubscriber];
-export const NOTIFICATION_JOB_HANDLERS = [SendNotificationEmailProcessor, DeliverWebhookProcessor];
+export const NOTIFICATION_JOB_HANDLERS = [
+  SendNotificationEmailProcessor,
+  NotificationDigestSweepProcessor,
+  SendNotificationDigestProcessor,
+  DeliverWebhookProcessor,
+];
 
 /** Closes the SMTP connection pool when the application stops. */
 @Injectable()
@@ -32,6 +41,8 @@ class MailerCloser implements OnApplicationShutdown {
     NotificationService,
     WebhookEndpointService,
     WebhookDeliveryService,
+    NotificationPreferencesService,
+    NotificationDigestService,
     ...NOTIFICATION_EVENT_SUBSCRIBERS,
     ...NOTIFICATION_JOB_HANDLERS,
     { provide: MAILER, inject: [KOOPERANT_CONFIG], useFactory: (c: KooperantConfig) => createMailer(c) },
@@ -39,6 +50,7 @@ class MailerCloser implements OnApplicationShutdown {
   ],
   exports: [
     NotificationService,
+    NotificationPreferencesService,
     NotificationSources,
     WebhookEndpointService,
     WebhookDeliveryService,

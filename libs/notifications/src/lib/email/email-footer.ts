@@ -22,3 +22,10 @@ export const UNSUBSCRIBED: Record<Locale, string> = {
   pl: 'Gotowe: nie będą już Państwo otrzymywać takich wiadomości e-mail. Powiadomienia nadal widać w Kooperant.',
   lt: 'Atlikta: tokių laiškų daugiau negausite. Pranešimai ir toliau matomi Kooperant.',
 };
+
+/** Where the unsubscribe link of the daily digest leads. */
+export const UNSUBSCRIBED_DIGEST: Record<Locale, string> = {
+  en: 'Done: you will receive no daily digest any more. You still see these notifications in Kooperant.',
+  pl: 'Gotowe: nie będą już Państwo otrzymywać codziennego podsumowania. Powiadomienia nadal widać w Kooperant.',
+  lt: 'Atlikta: dienos suvestinės daugiau negausite. Pranešimai ir toliau matomi Kooperant.',
+};

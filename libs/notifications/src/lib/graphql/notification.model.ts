@@ -1,5 +1,17 @@
-import { Field, ID, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { PageInfoModel } from '@kooperant/identity';
+import type { EmailMode } from '../email/email-defaults';
+
+/** The e-mail modes as a GraphQL enum (values as stored). */
+export enum NotificationEmailMode {
+  off = 'off',
+  immediately = 'immediately',
+  daily_digest = 'daily_digest',
+}
+registerEnumType(NotificationEmailMode, {
+  name: 'NotificationEmailMode',
+  description: 'How a kind of notification comes by e-mail: not at all, one e-mail each, or in the daily digest.',
+});
 
 @ObjectType('NotificationLinks', { description: 'What a notification is about, to open it.' })
 export class NotificationLinksModel {
@@ -23,11 +35,22 @@ export class NotificationModel {
   @Field(() => Date, { nullable: true }) readAt: Date | null;
 }
 
-@ObjectType('NotificationPreference', { description: 'Whether you get one kind of notification by e-mail.' })
+@ObjectType('NotificationPreference', { description: 'How you get one kind of notification by e-mail.' })
 export class NotificationPreferenceModel {
   @Field() kind: string;
-  @Field() email: boolean;
+  @Field(() => NotificationEmailMode) email: EmailMode;
   @Field({ description: "True while you have not chosen: the kind's default applies." }) byDefault: boolean;
+}
+
+@ObjectType('NotificationPreferences', {
+  description: 'How you get your notifications by e-mail (in the app you always get them), and when the digest comes.',
+})
+export class NotificationPreferencesModel {
+  @Field(() => Int, { description: 'The hour (0–23) in your own time zone from which the daily digest is sent.' })
+  digestHour: number;
+  @Field({ description: 'Your time zone, in which the digest hour is meant.' }) timeZone: string;
+  @Field(() => [NotificationPreferenceModel], { description: 'Every kind of notification.' })
+  kinds: NotificationPreferenceModel[];
 }
 
 @ObjectType('NotificationEdge')

@@ -12,7 +12,9 @@ import {
   type Actor,
 } from '@kooperant/identity';
 import { NotificationService, type NotificationView } from '../store/notification.service';
-import { NotificationConnectionModel, NotificationModel, NotificationPreferenceModel } from './notification.model';
+import { NotificationPreferencesService } from '../preferences/notification-preferences.service';
+import { NotificationConnectionModel, NotificationModel, NotificationPreferencesModel } from './notification.model';
+import { UpdateNotificationPreferencesInput } from './update-notification-preferences.input';
 
 /** A notification as it comes over Redis (JSON: dates as strings). */
 function revive(n: NotificationView): NotificationView {
@@ -23,6 +25,7 @@ function revive(n: NotificationView): NotificationView {
 export class NotificationsResolver {
   constructor(
     private readonly service: NotificationService,
+    private readonly preferences: NotificationPreferencesService,
     @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
     @Optional() @Inject(LIVE_PUBSUB) private readonly live: LivePubSub | null,
   ) {}
@@ -78,24 +81,23 @@ export class NotificationsResolver {
     return (await this.service.markRead(requireActor(actor), id)) as NotificationModel;
   }
 
-  @Query(() => [NotificationPreferenceModel], {
-    description: 'For every kind of notification: whether you get it by e-mail (in the app you always do).',
+  @Query(() => NotificationPreferencesModel, {
+    description:
+      'For every kind of notification: how you get it by e-mail (in the app you always do); the digest hour.',
   })
   notificationPreferences(@CurrentActor() actor: Actor | null) {
-    return this.service.preferences(requireActor(actor));
+    return this.preferences.preferences(requireActor(actor));
   }
 
-  @Mutation(() => [NotificationPreferenceModel], {
-    description: 'Turns e-mail on or off for one kind of notification.',
+  @Mutation(() => NotificationPreferencesModel, {
+    description:
+      'Changes how kinds of notification come by e-mail (off, immediately, daily digest) and the digest hour.',
   })
-  async setNotificationEmail(
+  updateNotificationPreferences(
     @CurrentActor() actor: Actor | null,
-    @Args('kind') kind: string,
-    @Args('email') email: boolean,
+    @Args('input') input: UpdateNotificationPreferencesInput,
   ) {
-    const a = requireActor(actor);
-    await this.service.setEmailPreference(a, kind, email);
-    return this.service.preferences(a);
+    return this.preferences.update(requireActor(actor), input);
   }
 
   @Mutation(() => Int, { description: 'Marks all your notifications read; returns how many were unread.' })

@@ -1,6 +1,7 @@
 import { Controller, Get, Post, Query, Res } from '@nestjs/common';
-import { UNSUBSCRIBED } from '../email/email-footer';
-import { NotificationService } from '../store/notification.service';
+import { UNSUBSCRIBED, UNSUBSCRIBED_DIGEST } from '../email/email-footer';
+import { DIGEST_UNSUBSCRIBE } from '../email/unsubscribe-token';
+import { NotificationPreferencesService } from '../preferences/notification-preferences.service';
 
 interface ReplyLike {
   code(status: number): ReplyLike;
@@ -14,28 +15,28 @@ const page = (lang: string, text: string) =>
 
 /**
  * The unsubscribe link of notification e-mails: GET from the link (a confirmation page in the user's language),
- * POST for one-click unsubscribe by mail clients (RFC 8058). The token names the user and the kind.
+ * POST for one-click unsubscribe by mail clients (RFC 8058). The token names the user and the kind, or the digest.
  */
 @Controller('notifications')
 export class UnsubscribeController {
-  constructor(private readonly notifications: NotificationService) {}
+  constructor(private readonly preferences: NotificationPreferencesService) {}
 
   @Get('unsubscribe')
   async page(@Query('token') token: string | undefined, @Res() reply: ReplyLike) {
-    const done = await this.notifications.unsubscribe(token ?? '');
+    const done = await this.preferences.unsubscribe(token ?? '');
     reply
       .code(done ? 200 : 400)
       .header('content-type', 'text/html; charset=utf-8')
       .send(
         done
-          ? page(done.locale, UNSUBSCRIBED[done.locale])
+          ? page(done.locale, (done.stopped === DIGEST_UNSUBSCRIBE ? UNSUBSCRIBED_DIGEST : UNSUBSCRIBED)[done.locale])
           : page('en', 'This link is not valid. Change your notification settings in Kooperant.'),
       );
   }
 
   @Post('unsubscribe')
   async oneClick(@Query('token') token: string | undefined, @Res() reply: ReplyLike) {
-    const done = await this.notifications.unsubscribe(token ?? '');
+    const done = await this.preferences.unsubscribe(token ?? '');
     reply.code(done ? 200 : 400).send({ unsubscribed: !!done });
   }
 }

@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,6 +13,9 @@ import {
 import { UserEntity } from '@kooperant/identity';
 import type { Locale } from '@kooperant/platform-i18n';
 import { WEBHOOK_ENTITIES } from '../webhooks/webhook.entity';
+import type { EmailMode } from '../email/email-defaults';
+import { NotificationDigestEntity } from './notification-digest.entity';
+import { NotificationSettingsEntity } from './notification-settings.entity';
 
 /** Ids a notification links to, so that the app can open what it is about. */
 export interface NotificationLinks {
@@ -32,6 +36,8 @@ export interface NotificationLinks {
 @Unique('notification_user_event_kind_key', ['userId', 'eventId', 'kind'])
 @Index('notification_user_created_idx', ['userId', 'createdAt', 'id'])
 @Index('notification_user_unread_idx', ['userId'], { where: 'read_at IS NULL' })
+/** What a daily digest may still include: neither mailed nor read (the sweep looks back a week). */
+@Index('notification_unmailed_unread_idx', ['createdAt'], { where: 'emailed_at IS NULL AND read_at IS NULL' })
 export class NotificationEntity {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -71,10 +77,19 @@ export class NotificationEntity {
   /** When it was handed to the mail server; a retried delivery job sees it and sends nothing more. */
   @Column({ name: 'emailed_at', type: 'timestamptz', nullable: true })
   emailedAt: Date | null;
+
+  /** The daily digest that mailed it, when it went that way rather than on its own. */
+  @Column({ name: 'digest_id', type: 'uuid', nullable: true })
+  digestId: string | null;
+
+  @ManyToOne(() => NotificationDigestEntity, { onDelete: 'SET NULL' })
+  @JoinColumn({ name: 'digest_id' })
+  digest?: NotificationDigestEntity;
 }
 
 /** A user's choice for one kind of notification; without a row the kind's default applies. */
 @Entity('notification_preference')
+@Check('notification_preference_email_mode_check', `email_mode IN ('off', 'immediately', 'daily_digest')`)
 export class NotificationPreferenceEntity {
   @PrimaryColumn({ name: 'user_id', type: 'uuid' })
   userId: string;
@@ -86,11 +101,18 @@ export class NotificationPreferenceEntity {
   @PrimaryColumn({ type: 'varchar', length: 40 })
   kind: string;
 
-  @Column({ type: 'boolean' })
-  email: boolean;
+  /** By e-mail: off, immediately (one e-mail per notification) or in the daily digest. */
+  @Column({ name: 'email_mode', type: 'varchar', length: 16 })
+  emailMode: EmailMode;
 
   @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }
 
-export const NOTIFICATION_ENTITIES = [NotificationEntity, NotificationPreferenceEntity, ...WEBHOOK_ENTITIES];
+export const NOTIFICATION_ENTITIES = [
+  NotificationEntity,
+  NotificationPreferenceEntity,
+  NotificationSettingsEntity,
+  NotificationDigestEntity,
+  ...WEBHOOK_ENTITIES,
+];

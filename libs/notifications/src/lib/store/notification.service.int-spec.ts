@@ -111,26 +111,6 @@ describe('NotificationService', () => {
     expect(await notifications.fromEvent(event)).toEqual([]);
   });
 
-  it("keeps each user's e-mail choices per kind, with defaults for the kinds not to miss", async () => {
-    const firm = await verifiedFirm(app, 'PL');
-    const before = await notifications.preferences(firm.admin);
-    expect(before.find((p) => p.kind === 'invitation.received')).toEqual({
-      kind: 'invitation.received',
-      email: true,
-      byDefault: true,
-    });
-    expect(before.find((p) => p.kind === 'opportunity.new')?.email).toBe(false);
-    await notifications.setEmailPreference(firm.admin, 'opportunity.new', true);
-    await notifications.setEmailPreference(firm.admin, 'invitation.received', false);
-    const after = await notifications.preferences(firm.admin);
-    expect(after.filter((p) => !p.byDefault)).toEqual([
-      { kind: 'opportunity.new', email: true, byDefault: false },
-      { kind: 'invitation.received', email: false, byDefault: false },
-    ]);
-    const bad = await domainError(notifications.setEmailPreference(firm.admin, 'quote.maybe', true));
-    expect([bad.code, bad.problems[0]?.field]).toEqual(['VALIDATION_FAILED', 'kind']);
-  });
-
   it('writes nothing for an event that concerns nobody or whose subject is gone', async () => {
     const e: RelayedEvent = {
       id: randomUUID(),

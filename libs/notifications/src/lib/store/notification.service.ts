@@ -1,9 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
-import type { Locale } from '@kooperant/platform-i18n';
-import { NOTIFICATION_KINDS, type NotificationKind } from '../kinds';
-import { EMAIL_BY_DEFAULT } from '../email/email-defaults';
-import { readUnsubscribeToken } from '../email/unsubscribe-token';
+import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { queryRows } from '@kooperant/platform-database';
@@ -67,7 +62,6 @@ export class NotificationService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sources: NotificationSources,
-    @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
   ) {}
 
   /** Stores the notifications an event gives; returns those new (a replay returns none). */
@@ -165,49 +159,6 @@ export class NotificationService {
     );
     if (!row) throw DomainError.notFound('Notification', 'NOTIFICATION_NOT_FOUND');
     return toView(row);
-  }
-
-  /**
-   * Turns e-mail off for the user and kind an unsubscribe token names; returns the user's language, or null for a
-   * token that is not valid (forged, or for a user gone).
-   */
-  async unsubscribe(token: string): Promise<{ locale: Locale } | null> {
-    const who = readUnsubscribeToken(this.config.auth.jwtSecret, token);
-    if (!who || !(NOTIFICATION_KINDS as readonly string[]).includes(who.kind)) return null;
-    const [user] = await this.db.query(`SELECT locale FROM app_user WHERE id = $1`, [who.userId]);
-    if (!user) return null;
-    await this.db.query(
-      `INSERT INTO notification_preference (user_id, kind, email, updated_at) VALUES ($1, $2, false, now())
-       ON CONFLICT (user_id, kind) DO UPDATE SET email = false, updated_at = now()`,
-      [who.userId, who.kind],
-    );
-    return { locale: user.locale as Locale };
-  }
-
-  /** The user's choice of e-mail for every kind: their own where they made one, else the kind's default. */
-  async preferences(actor: Actor): Promise<{ kind: NotificationKind; email: boolean; byDefault: boolean }[]> {
-    const rows: { kind: string; email: boolean }[] = await this.db.query(
-      `SELECT kind, email FROM notification_preference WHERE user_id = $1`,
-      [actor.userId],
-    );
-    const mine = new Map(rows.map((r) => [r.kind, r.email]));
-    return NOTIFICATION_KINDS.map((kind) => ({
-      kind,
-      email: mine.get(kind) ?? EMAIL_BY_DEFAULT.has(kind),
-      byDefault: !mine.has(kind),
-    }));
-  }
-
-  /** Sets whether the user gets one kind by e-mail. */
-  async setEmailPreference(actor: Actor, kind: string, email: boolean): Promise<void> {
-    if (!(NOTIFICATION_KINDS as readonly string[]).includes(kind)) {
-      throw DomainError.invalid('kind', 'UNKNOWN_KIND', `Unknown notification kind "${kind}".`);
-    }
-    await this.db.query(
-      `INSERT INTO notification_preference (user_id, kind, email, updated_at) VALUES ($1, $2, $3, now())
-       ON CONFLICT (user_id, kind) DO UPDATE SET email = excluded.email, updated_at = now()`,
-      [actor.userId, kind, email],
-    );
   }
 
   /** Marks every unread notification of the user read; returns how many. */

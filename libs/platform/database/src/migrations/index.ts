@@ -10,6 +10,7 @@ import { MatchingSpeed1795711425965 } from './1795711425965-MatchingSpeed';
 import { NotificationEmail1795714786354 } from './1795714786354-NotificationEmail';
 import { Webhooks1795717363536 } from './1795717363536-Webhooks';
 import { Exchange1795718390163 } from './1795718390163-Exchange';
+import { NotificationDigest1795717304704 } from './1795717304704-NotificationDigest';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   NotificationEmail1795714786354,
   Webhooks1795717363536,
   Exchange1795718390163,
+  NotificationDigest1795717304704,
 ];

@@ -26,6 +26,10 @@ export enum JobName {
   SendNotificationEmail = 'send-notification-email',
   /** POSTs one webhook delivery to a firm's endpoint (job id from the delivery id). */
   DeliverWebhook = 'deliver-webhook',
+  /** Finds the users whose daily digest of notifications is due in their time zone, one job each. Repeats. */
+  NotificationDigestSweep = 'notification-digest-sweep',
+  /** Sends one user's daily digest of one local date (job id from the user and the date). */
+  SendNotificationDigest = 'send-notification-digest',
 }
 
 /** An outbox row as relayed: what subscribers need to act, never whole domain rows. */
@@ -49,6 +53,9 @@ export interface JobPayloads {
   [JobName.MatchOffer]: { offerId: string };
   [JobName.SendNotificationEmail]: { notificationId: string };
   [JobName.DeliverWebhook]: { deliveryId: string };
+  [JobName.NotificationDigestSweep]: Record<string, never>;
+  /** `localDate`: the digest's day in the user's zone, `YYYY-MM-DD`. */
+  [JobName.SendNotificationDigest]: { userId: string; localDate: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -60,6 +67,8 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MatchOffer]: QueueName.Matching,
   [JobName.SendNotificationEmail]: QueueName.Notifications,
   [JobName.DeliverWebhook]: QueueName.Notifications,
+  [JobName.NotificationDigestSweep]: QueueName.Notifications,
+  [JobName.SendNotificationDigest]: QueueName.Notifications,
 };
 
 import type { JobSchedule } from './job-handler';
@@ -75,4 +84,11 @@ export const JOB_SCHEDULES: JobSchedule[] = [
   },
   // A safety net: orders are matched from their events; the sweep catches any the events missed.
   { schedulerId: 'matching-sweep-every-5-min', jobName: JobName.MatchingSweep, everyMs: 5 * 60_000, payload: {} },
+  // Digests go out within a quarter of an hour after each user's chosen hour.
+  {
+    schedulerId: 'notification-digest-every-15-min',
+    jobName: JobName.NotificationDigestSweep,
+    everyMs: 15 * 60_000,
+    payload: {},
+  },
 ];

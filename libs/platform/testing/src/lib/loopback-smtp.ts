@@ -52,3 +52,11 @@ export async function loopbackSmtp(): Promise<LoopbackSmtp> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** The environment of a test app that mails through the loopback server. */
+export const smtpEnv = (smtp: LoopbackSmtp): Record<string, string> => ({
+  SMTP_HOST: '127.0.0.1',
+  SMTP_PORT: String(smtp.port),
+  MAIL_FROM: 'Kooperant <powiadomienia@kooperant.test>',
+  PUBLIC_URL: 'https://kooperant.test',
+});
