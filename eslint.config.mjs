@@ -33,9 +33,10 @@ export default [
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue', 'scope:orders', 'scope:matching'],
             },
             {
-              // Metrics reads the facts it needs (countries, memberships, exchange rates) through the libs' public faces.
+              // Metrics reads the facts it needs (countries, memberships, exchange rates) through the libs' public faces;
+              // the coordinators' exchange links orders and catalogue offers.
               sourceTag: 'scope:metrics',
-              onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:orders'],
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue', 'scope:orders'],
             },
             {
               sourceTag: 'scope:orders',

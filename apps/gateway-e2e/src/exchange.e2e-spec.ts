@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { gql, gqlOk } from './support/gql';
 import { signInLtCoordinator, signInLtDemoUser, signInPlCoordinator, verifiedPolishFirm } from './support/actors';
 import { publishedOrder } from './support/orders';
@@ -14,6 +15,18 @@ interface Post {
 }
 
 const POST_FIELDS = `id topic title authorName orderId forwardedToFirmIds comments { body authorName }`;
+
+/** The caller's notification of a kind, once the worker has written it. */
+async function notified(token: string, kind: string, about: string): Promise<{ title: string; body: string }> {
+  type Page = { notifications: { edges: { node: { kind: string; title: string; body: string } }[] } };
+  for (let i = 0; i < 100; i++) {
+    const page = await gqlOk<Page>(`{ notifications(first: 50) { edges { node { kind title body } } } }`, {}, token);
+    const hit = page.notifications.edges.map((e) => e.node).find((n) => n.kind === kind && n.body.includes(about));
+    if (hit) return hit;
+    await sleep(150);
+  }
+  throw new Error(`no ${kind} notification about ${about}`);
+}
 
 describe("the coordinators' exchange over GraphQL", () => {
   it('lets the Polish coordinator forward an order to Lithuanian firms and the Lithuanian one comment; firms see none of it', async () => {
@@ -56,6 +69,20 @@ describe("the coordinators' exchange over GraphQL", () => {
       pl,
     );
     expect(exchangePost.comments.map((c) => c.body)).toEqual(['Perduosiu įmonėms.']);
+
+    // The worker tells each side in its language: the author of the post of the comment, the firms of the forward.
+    const comment = await notified(pl, 'exchange.commented', 'Perduosiu įmonėms');
+    expect(comment.title).toBe('Nowy komentarz do wpisu „Frames for a Lithuanian customer”');
+    const { me } = await gqlOk<{ me: { firms: { firm: { id: string } }[] } }>(
+      `{ me { firms { firm { id } } } }`,
+      {},
+      ltFirmUser,
+    );
+    // The demo Lithuanian firm is a verified member of the partner cluster: the forward (to all of them) reached it.
+    expect(forward.forwardedToFirmIds).toContain(me.firms[0].firm.id);
+    const told = await notified(ltFirmUser, 'order.forwarded', 'Frames for a Lithuanian customer');
+    expect(told.title).toBe('Rekomenduojamas užsakymas: Frames for a Lithuanian customer');
+    expect(told.body).toContain('Koordinatorių pastaba: „Klient z Alytus“.');
 
     // A firm's user: not for them.
     const refused = await gql(`query($id: UUID!) { exchangePost(id: $id) { id } }`, { id: forward.id }, ltFirmUser);
