@@ -80,9 +80,9 @@ export class WebhookDeliveryService {
     });
   }
 
-  /** Enqueues a delivery asked to be sent again (from its event, in the worker). */
-  async enqueueRetry(deliveryId: string, attempts: number): Promise<void> {
-    await this.enqueue(deliveryId, jobId('webhook', deliveryId, 'retry', attempts));
+  /** Enqueues a delivery asked to be sent again (from its event, in the worker): one job per request. */
+  async enqueueRetry(deliveryId: string, requestEventId: string): Promise<void> {
+    await this.enqueue(deliveryId, jobId('webhook', deliveryId, 'retry', requestEventId));
   }
 
   private async enqueue(deliveryId: string, id: string): Promise<void> {

@@ -236,6 +236,13 @@ describe('webhooks', () => {
     await quoteFrom(await verifiedFirm(app, 'LT', supplier.clusterId), buyer);
     await drained();
     expect(hook.received).toHaveLength(sent);
+    // Sent again while still disabled: put aside (skipped), not attempted.
+    await deliveries.retry(buyer.admin, first[0].id);
+    await drained();
+    const skipped = (await deliveries.deliveries(buyer.admin, endpoint.id, { first: 10 })).items.find(
+      (d) => d.id === first[0].id,
+    );
+    expect(skipped).toMatchObject({ status: 'skipped', attempts: 4 });
     await endpoints.update(buyer.admin, endpoint.id, { enabled: true });
     const retried = await deliveries.retry(buyer.admin, first[0].id);
     expect(retried.status).toBe('pending');

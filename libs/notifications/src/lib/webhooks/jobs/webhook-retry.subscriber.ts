@@ -11,7 +11,7 @@ export class WebhookRetrySubscriber implements EventSubscriber {
   constructor(private readonly deliveries: WebhookDeliveryService) {}
 
   async handle(e: RelayedEvent): Promise<void> {
-    const { deliveryId, attempts } = e.payload as { deliveryId: string; attempts: number };
-    await this.deliveries.enqueueRetry(deliveryId, attempts);
+    const { deliveryId } = e.payload as { deliveryId: string };
+    await this.deliveries.enqueueRetry(deliveryId, e.id);
   }
 }
