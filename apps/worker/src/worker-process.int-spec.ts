@@ -6,10 +6,9 @@ import { publishedOffer } from '@kooperant/catalogue/testing';
 import { openOrder, verifiedFirm } from '@kooperant/orders/testing';
 import { MatchingModule } from '@kooperant/matching';
 import { JobName, QueueName, QueueRegistry, jobId } from '@kooperant/platform-queue';
-import { createTestApp, testQueueModule, TEST_REDIS_URL, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, eventually, testQueueModule, TEST_REDIS_URL, type TestApp } from '@kooperant/platform-testing';
 
 const ROOT = join(__dirname, '../../..');
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /**
  * The real worker process (from the build) against this test's database and Redis: killed with SIGKILL in the
@@ -52,16 +51,6 @@ describe('worker process', () => {
     return child;
   }
 
-  async function until<T>(what: string, probe: () => Promise<T | null | undefined>, ms = 30_000): Promise<T> {
-    const end = Date.now() + ms;
-    while (Date.now() < end) {
-      const v = await probe();
-      if (v) return v;
-      await sleep(100);
-    }
-    throw new Error(`timed out waiting for ${what}`);
-  }
-
   it('retries a match job whose worker was killed mid-job, once, in another worker process', async () => {
     const buyer = await verifiedFirm(app, 'PL');
     await publishedOffer(app, await verifiedFirm(app, 'LT'));
@@ -79,7 +68,7 @@ describe('worker process', () => {
       .enqueue(JobName.MatchOrder, { orderId: view.order.id }, { jobId: jobId('match-order', view.order.id, 'kill') });
 
     const first = startWorker();
-    await until('the job to wait on the lock', async () => {
+    await eventually('the job to wait on the lock', async () => {
       const rows = await app.db.query(
         `SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'
            AND application_name = 'kooperant-worker'`,
@@ -93,7 +82,7 @@ describe('worker process', () => {
     expect(await app.db.query(`SELECT 1 FROM order_match_run WHERE order_id = $1`, [view.order.id])).toEqual([]);
 
     startWorker();
-    await until('the job to complete in the second worker', async () => {
+    await eventually('the job to complete in the second worker', async () => {
       const job = await app
         .get(QueueRegistry)
         .queue(QueueName.Matching)

@@ -5,3 +5,5 @@ export * from './lib/domain-error';
 export * from './lib/settles-within';
 export * from './lib/db-helpers';
 export * from './lib/test-queue';
+export * from './lib/loopback-smtp';
+export * from './lib/eventually';

@@ -1,37 +1,16 @@
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
-import { simpleParser, type ParsedMail } from 'mailparser';
 import { seedTaxonomy, TaxonomyService } from '@kooperant/catalogue';
 import { leg, openOrder, pairClusters, pkg, submitQuote, verifiedFirm } from '@kooperant/orders/testing';
 import { OrdersModule } from '@kooperant/orders';
-import { createTestApp, type TestApp } from '@kooperant/platform-testing';
+import { createTestApp, loopbackSmtp, type LoopbackSmtp, type TestApp } from '@kooperant/platform-testing';
 import type { RelayedEvent } from '@kooperant/platform-queue';
 import { NotificationsModule } from '../notifications.module';
 import { NotificationService } from '../store/notification.service';
 import { SendNotificationEmailProcessor } from './send-notification-email.processor';
 import { readUnsubscribeToken, unsubscribeToken } from '../email/unsubscribe-token';
 
-/** A real SMTP server on loopback that keeps what it receives (no mock transport). */
-async function loopbackSmtp(): Promise<{ port: number; received: ParsedMail[]; close(): Promise<void> }> {
-  const received: ParsedMail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS'],
-    logger: false,
-    onData(stream, _session, done) {
-      simpleParser(stream)
-        .then((m) => received.push(m))
-        .then(() => done(), done);
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { port, received, close: () => new Promise((r) => server.close(() => r())) };
-}
-
 describe('SendNotificationEmailProcessor', () => {
   let app: TestApp;
-  let smtp: Awaited<ReturnType<typeof loopbackSmtp>>;
+  let smtp: LoopbackSmtp;
   let notifications: NotificationService;
   let sender: SendNotificationEmailProcessor;
 
