@@ -22,6 +22,7 @@ import { HealthController } from './health.controller';
 import { QueueHealth } from './queue-health';
 import { jitExecutionPlugin } from './jit-execution.plugin';
 import { DocumentsHttpModule } from './documents/documents-http.module';
+import { AdminHttpModule } from './admin/admin-http.module';
 
 type HttpRequestLike = { headers: Record<string, string | string[] | undefined> };
 
@@ -106,6 +107,8 @@ export class GatewayModule {
         NotificationsGraphqlModule,
         DocumentsHttpModule,
         NotificationsHttpModule,
+        // The queue dashboard's session (the dashboard itself: registerQueueDashboard), only where it is mounted.
+        ...(config.queueBackend === 'redis' ? [AdminHttpModule] : []),
       ],
       controllers: [HealthController],
       providers: [QueueHealth],
