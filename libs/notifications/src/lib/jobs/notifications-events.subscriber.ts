@@ -28,7 +28,8 @@ export class NotificationsEventsSubscriber implements EventSubscriber {
     private readonly notifications: NotificationService,
     @Optional() @Inject(LIVE_PUBSUB) private readonly live: LivePubSub | null,
     @Optional() @Inject(MAILER) private readonly mailer: Mailer | null,
-    @Optional() private readonly queues: QueueRegistry | null,
+    // An explicit token: a union type (`X | null`) is recorded as Object in the decorator metadata.
+    @Optional() @Inject(QueueRegistry) private readonly queues: QueueRegistry | null,
   ) {}
 
   async handle(e: RelayedEvent): Promise<void> {

@@ -1,11 +1,18 @@
 import { seedTaxonomy, TaxonomyService } from '@kooperant/catalogue';
 import { leg, openOrder, pairClusters, pkg, submitQuote, verifiedFirm } from '@kooperant/orders/testing';
 import { OrdersModule } from '@kooperant/orders';
-import { createTestApp, loopbackSmtp, type LoopbackSmtp, type TestApp } from '@kooperant/platform-testing';
-import type { RelayedEvent } from '@kooperant/platform-queue';
+import {
+  createTestApp,
+  loopbackSmtp,
+  testQueueModule,
+  type LoopbackSmtp,
+  type TestApp,
+} from '@kooperant/platform-testing';
+import { jobId, JobName, QueueName, QueueRegistry, type RelayedEvent } from '@kooperant/platform-queue';
 import { NotificationsModule } from '../notifications.module';
 import { NotificationService } from '../store/notification.service';
 import { SendNotificationEmailProcessor } from './send-notification-email.processor';
+import { NotificationsEventsSubscriber } from './notifications-events.subscriber';
 import { readUnsubscribeToken, unsubscribeToken } from '../email/unsubscribe-token';
 
 describe('SendNotificationEmailProcessor', () => {
@@ -13,10 +20,11 @@ describe('SendNotificationEmailProcessor', () => {
   let smtp: LoopbackSmtp;
   let notifications: NotificationService;
   let sender: SendNotificationEmailProcessor;
+  const queue = testQueueModule();
 
   beforeAll(async () => {
     smtp = await loopbackSmtp();
-    app = await createTestApp([OrdersModule, NotificationsModule], [], {
+    app = await createTestApp([OrdersModule, NotificationsModule, queue.module], [], {
       SMTP_HOST: '127.0.0.1',
       SMTP_PORT: String(smtp.port),
       MAIL_FROM: 'Kooperant <powiadomienia@kooperant.test>',
@@ -34,12 +42,13 @@ describe('SendNotificationEmailProcessor', () => {
   });
 
   afterAll(async () => {
+    await app?.get(QueueRegistry).queue(QueueName.Notifications).obliterate({ force: true });
     await app?.close();
     await smtp?.close();
   });
 
-  /** A quote received by a Polish buyer: the notification its admin gets. */
-  async function quoteNotification() {
+  /** A quote received by a Polish buyer: the event as relayed. */
+  async function quoteEvent() {
     const buyer = await verifiedFirm(app, 'PL');
     const supplier = await verifiedFirm(app, 'LT');
     await pairClusters(app.db, buyer.clusterId, supplier.clusterId);
@@ -59,10 +68,25 @@ describe('SendNotificationEmailProcessor', () => {
       actorUserId: row.actor_user_id,
       createdAt: new Date(row.created_at).toISOString(),
     };
+    return { event, buyer };
+  }
+
+  /** The notification the buyer's admin gets of a quote. */
+  async function quoteNotification() {
+    const { event, buyer } = await quoteEvent();
     const [made] = await notifications.fromEvent(event);
     const [{ email }] = await app.db.query(`SELECT email FROM app_user WHERE id = $1`, [buyer.adminId]);
     return { notification: made, buyer, email: email as string };
   }
+
+  it('is handed one job per new notification by the events subscriber, the e-mail job of the worker', async () => {
+    const { event, buyer } = await quoteEvent();
+    await app.get(NotificationsEventsSubscriber).handle(event);
+    const [n] = await app.db.query(`SELECT id FROM notification WHERE user_id = $1`, [buyer.adminId]);
+    const job = await app.get(QueueRegistry).queue(QueueName.Notifications).getJob(jobId('email', n.id));
+    expect(job?.name).toBe(JobName.SendNotificationEmail);
+    expect(job?.data).toEqual({ notificationId: n.id });
+  });
 
   it('sends the notification in its language over SMTP, with its id and an unsubscribe link, and only once', async () => {
     const { notification, buyer, email } = await quoteNotification();
