@@ -43,7 +43,8 @@ export function registerQueueDashboard(app: NestFastifyApplication, config: Koop
   });
   const publicOrigin = originOf(config.mail.publicUrl);
 
-  const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<void> => {
+  // An async hook that answers must return the reply, so that Fastify stops there (no handler, no second send).
+  const guard = async (request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> => {
     try {
       const credential = adminCredentialOf(request.headers);
       await auth.platformAdmin(credential?.token);
@@ -54,9 +55,10 @@ export function registerQueueDashboard(app: NestFastifyApplication, config: Koop
           'A change through the admin session cookie must come from the dashboard itself (Origin of this site).',
         );
       }
+      return undefined;
     } catch (error) {
       const { status, body } = httpErrorOf(error);
-      await reply.code(status).header('cache-control', 'no-store').send(body);
+      return reply.code(status).header('cache-control', 'no-store').send(body);
     }
   };
 
