@@ -133,7 +133,15 @@ describe('queue dashboard', () => {
     expect(page.status).toBe(200);
     expect(page.headers.get('content-type')).toContain('text/html');
     expect(page.headers.get('x-frame-options')).toBe('DENY');
-    expect(await page.text()).toContain('Kooperant queues');
+    const html = await page.text();
+    expect(html).toContain('Kooperant queues');
+    expect(html).toContain('<base href="/admin/queues/"');
+    // The page's scripts come from under the same path, with the same cookie; without it, not at all.
+    const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(html)![1];
+    const asset = await fetch(`${base}/admin/queues/${script}`, { headers: { cookie: cookie.split(';')[0] } });
+    expect(asset.status).toBe(200);
+    expect(asset.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${base}/admin/queues/${script}`)).status).toBe(401);
     const closed = await fetch(`${base}/admin/session`, { method: 'DELETE' });
     expect(closed.status).toBe(204);
     expect(closed.headers.get('set-cookie')).toContain('Max-Age=0');
