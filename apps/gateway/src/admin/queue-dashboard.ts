@@ -21,8 +21,10 @@ export const QUEUE_DASHBOARD_PATH = '/admin/queues';
  * (retry, clean, promote, pause…) must come from our own origin. Refusals are JSON like the other REST routes:
  * 401 UNAUTHENTICATED, 403 FORBIDDEN or CROSS_SITE_REQUEST.
  *
- * Only with Redis: in embedded mode the jobs are on BullMQ's PostgreSQL backend, which the dashboard is not
- * mounted for (returns false and says so in the log). Call in main.ts after NestFactory.create, before listen.
+ * Only with Redis. Without it the jobs are on BullMQ's PostgreSQL backend: Bull Board 9.10 can list those (tried on
+ * PostgreSQL), but in embedded mode that is PGlite, which serves one statement stream at a time over its socket,
+ * and the board's own connection and polling would compete with the app's; so it returns false and says so in the
+ * log. Call in main.ts after NestFactory.create, before listen.
  */
 export function registerQueueDashboard(app: NestFastifyApplication, config: KooperantConfig, log: Logger): boolean {
   if (config.queueBackend !== 'redis') {
