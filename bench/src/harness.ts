@@ -140,3 +140,34 @@ export function printTable(
     console.log(`| ${r.name} | ${r.rps} | ${r.p50} | ${r.p99} | ${r.errors} | ${r.rssMiB ?? '-'} | ${ratio} |`);
   }
 }
+
+interface GqlAnswer<T> {
+  data?: T;
+  errors?: { message: string; extensions?: { code?: string } }[];
+}
+
+/** A GraphQL-over-HTTP client of `url` for set-up steps that must succeed: data, or an error naming what failed. */
+export function graphqlAt(url: string) {
+  return async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await res.json()) as GqlAnswer<T>;
+    if (!res.ok || body.errors?.length || !body.data) {
+      throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
+    }
+    return body.data;
+  };
+}
+
+/** Where the benchmarks' orders are delivered: a works in Białystok. */
+export const BIALYSTOK_DELIVERY = {
+  street: 'ul. Fabryczna 3',
+  city: 'Białystok',
+  postcode: '15-100',
+  country: 'PL',
+  lat: 53.13,
+  lng: 23.16,
+};

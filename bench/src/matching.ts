@@ -1,26 +1,24 @@
-import type { ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Module, type INestApplicationContext } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
 import { Client } from 'pg';
 import { AccessService, demoFirmUserEmail, IdentityModule, type Actor } from '@kooperant/identity';
 import { OrderService, type CreateOrderCommand } from '@kooperant/orders';
 import { MatchingModule, PackageRankingService } from '@kooperant/matching';
-import { KooperantConfigModule, loadConfig } from '@kooperant/platform-config';
-import { DatabaseModule } from '@kooperant/platform-database';
+import { JobName, jobId, QueueName } from '@kooperant/platform-queue';
+import { cli, dbUrl, recreateDb, REDIS_URL } from './harness';
 import {
-  createQueueConnection,
-  DEFAULT_JOB_OPTIONS,
-  JobName,
-  jobId,
-  JobRunner,
-  QueueName,
-  QueueRegistry,
-  type JobHandler,
-} from '@kooperant/platform-queue';
-import { cli, dbUrl, recreateDb, REDIS_URL, rssMiB, startProcess, stopProcess } from './harness';
+  benchContext,
+  dropBenchDb,
+  machineBusyOver,
+  noopThroughput,
+  pool,
+  quantiles,
+  RoundProcesses,
+  sleep,
+  until,
+  WORKER_CONCURRENCY,
+} from './measure';
 
 /**
  * Matching at scale: seeds the demo data and `offers` generated offers from 5,000 firms, then, as a demo buyer firm,
@@ -44,8 +42,6 @@ const FIRMS = 5_000;
 const CHAIN_ORDERS = 300;
 const SINGLE_ORDERS = 100;
 const NOOP_JOBS = 20_000;
-/** The worker's default WORKER_CONCURRENCY (the rounds leave it unset). */
-const WORKER_CONCURRENCY = 10;
 const BUYER_KEY = 'pl-podlaska-fabryka-maszyn';
 /** A round that has not finished by then is reported with what it did (the worker's 5-minute sweep must not join). */
 const ROUND_TIMEOUT_MS = 280_000;
@@ -53,7 +49,6 @@ const POLL_MS = 50;
 
 const DAY = 86_400_000;
 const at = (days: number) => new Date(Date.now() + days * DAY);
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const round1 = (x: number) => Math.round(x * 10) / 10;
 const pct = (a: number, b: number) => (b ? `${round1((a / b) * 100)} %` : '-');
 
@@ -131,45 +126,6 @@ function singleOrder(i: number): OrderInput {
   return { ...chain, title: `Zlecenie jednoetapowe ${i + 1}`, workPackages: [only] };
 }
 
-/** CPU seconds a process has used (Linux, /proc; clock ticks of 1/100 s). */
-function cpuSeconds(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return NaN;
-  }
-}
-
-/** Busy and total CPU time of the whole machine, all cores (Linux, /proc/stat). */
-function machineCpu(): { busy: number; total: number } {
-  const [, ...t] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  const total = t.slice(0, 8).reduce((a, b) => a + b, 0);
-  return { busy: total - t[3] - t[4], total };
-}
-
-/** Runs `fn` over `items`, `width` at a time. */
-async function pool<T, R>(items: T[], width: number, fn: (x: T, i: number) => Promise<R>): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: width }, async () => {
-      while (next < items.length) {
-        const i = next++;
-        out[i] = await fn(items[i], i);
-      }
-    }),
-  );
-  return out;
-}
-
-function quantiles(ms: number[]): { p50: number; p99: number; mean: number } {
-  if (!ms.length) return { p50: NaN, p99: NaN, mean: NaN };
-  const s = [...ms].sort((a, b) => a - b);
-  const q = (p: number) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { p50: q(0.5), p99: q(0.99), mean: s.reduce((a, b) => a + b, 0) / s.length };
-}
-
 interface RankRun {
   samples: number;
   p50: number;
@@ -226,16 +182,6 @@ interface WorkerRound {
   timedOut: boolean;
 }
 
-/** Waits until `ok()` holds, polling; false on timeout. */
-async function until(ok: () => Promise<boolean>, timeoutMs: number, pollMs = 100): Promise<boolean> {
-  const end = Date.now() + timeoutMs;
-  while (Date.now() < end) {
-    if (await ok()) return true;
-    await sleep(pollMs);
-  }
-  return false;
-}
-
 /**
  * One round: `workers` worker processes on a fresh queue prefix. Before they start, every open order gets a
  * placeholder `order_match_run` row and the outbox is marked sent, so that the boot-time sweeps and the relay find
@@ -249,26 +195,21 @@ async function workerRound(
   orderIds: string[],
   packagesPerOrder: number,
 ): Promise<WorkerRound> {
-  const prefix = `bench-matching-${Date.now().toString(36)}-w${workers}`;
   await pg.query(
     `INSERT INTO order_match_run (order_id, computed_at, matches, chains)
      SELECT id, now(), 0, NULL FROM cooperative_order WHERE status = 'open'
      ON CONFLICT (order_id) DO UPDATE SET computed_at = now()`,
   );
   await pg.query(`UPDATE outbox_event SET published_at = now() WHERE published_at IS NULL`);
-  const queues = new QueueRegistry(
-    createQueueConnection({ backend: 'redis', redisUrl: REDIS_URL, prefix }, 'producer'),
-  );
-  const procs: ChildProcess[] = [];
+  const round = new RoundProcesses('matching', `w${workers}`);
+  const { queues } = round;
   try {
-    for (let i = 0; i < workers; i++)
-      procs.push(startProcess('dist/apps/worker/src/main.js', { ...env, QUEUE_PREFIX: prefix }));
+    for (let i = 0; i < workers; i++) round.start('dist/apps/worker/src/main.js', env);
     const matching = queues.queue(QueueName.Matching);
     const catalogue = queues.queue(QueueName.Catalogue);
     // Every process listening, and the schedules' first (immediate) runs done.
     const ready = await until(async () => {
-      const dead = procs.find((p) => p.exitCode !== null);
-      if (dead) throw new Error(`a worker process exited with ${dead.exitCode}`);
+      round.check('before the round');
       const [m, c] = await Promise.all([
         matching.getJobCounts('completed', 'active', 'waiting'),
         catalogue.getJobCounts('completed', 'active', 'waiting'),
@@ -283,7 +224,6 @@ async function workerRound(
     if (!ready) console.warn(`matching round with ${workers} workers: the boot-time sweeps did not finish; going on`);
     await pg.query(`DELETE FROM package_match WHERE order_id = ANY($1::uuid[])`, [orderIds]);
     await pg.query(`DELETE FROM order_match_run WHERE order_id = ANY($1::uuid[])`, [orderIds]);
-    const rss = procs.map(() => null as number | null);
     const count = async () =>
       (
         await pg.query<{ n: number }>(
@@ -292,8 +232,7 @@ async function workerRound(
         )
       ).rows[0].n;
 
-    const cpu0 = procs.map((p) => cpuSeconds(p.pid));
-    const machine0 = machineCpu();
+    round.startClock();
     const t0 = performance.now();
     await Promise.all(
       orderIds.map((orderId) =>
@@ -304,23 +243,15 @@ async function workerRound(
     let timedOut = false;
     for (;;) {
       done = await count();
-      procs.forEach((p, i) => {
-        const r = rssMiB(p.pid);
-        if (r !== null && r > (rss[i] ?? 0)) rss[i] = r;
-      });
+      round.check('during the round');
       if (done >= orderIds.length) break;
-      const dead = procs.find((p) => p.exitCode !== null);
-      if (dead) throw new Error(`a worker process exited with ${dead.exitCode} during the round`);
       if (performance.now() - t0 > ROUND_TIMEOUT_MS) {
         timedOut = true;
         break;
       }
       await sleep(POLL_MS);
     }
-    const seconds = (performance.now() - t0) / 1000;
-    const workerCpu = procs.map((p, i) => ((cpuSeconds(p.pid) - cpu0[i]) / seconds) * 100);
-    const machine1 = machineCpu();
-    const machineBusy = ((machine1.busy - machine0.busy) / (machine1.total - machine0.total)) * 100;
+    const { seconds, cpu: workerCpu, machineBusy } = round.stopClock();
 
     const jobs = (await matching.getJobs(['completed'], 0, -1)).filter((j) => j.name === JobName.MatchOrder);
     const jobMs = jobs
@@ -344,62 +275,13 @@ async function workerRound(
       jobP99: p99,
       failed,
       matchRows,
-      rss,
+      rss: round.peakRss,
       workerCpu,
       machineBusy,
       timedOut,
     };
   } finally {
-    await Promise.all(procs.map((p) => stopProcess(p)));
-    for (const q of Object.values(QueueName)) await queues.queue(q).obliterate({ force: true });
-    await queues.close();
-  }
-}
-
-/** BullMQ with nothing to do: the platform's JobRunner, a no-op handler, the worker's default concurrency. */
-async function noopThroughput(
-  jobs: number,
-): Promise<{ jobsPerSec: number; seconds: number; addPerSec: number; cpu: number }> {
-  const prefix = `bench-matching-${Date.now().toString(36)}-noop`;
-  const settings = { backend: 'redis' as const, redisUrl: REDIS_URL, prefix };
-  const queues = new QueueRegistry(createQueueConnection(settings, 'producer'));
-  const conn = createQueueConnection(settings, 'worker');
-  const noop: JobHandler<JobName.MatchOrder> = { jobName: JobName.MatchOrder, handle: async () => null };
-  const runner = new JobRunner(conn, [noop], { concurrency: WORKER_CONCURRENCY });
-  let completed = 0;
-  let finished!: () => void;
-  const all = new Promise<void>((r) => (finished = r));
-  try {
-    runner.start();
-    for (const w of runner.running) {
-      w.on('completed', () => {
-        if (++completed === jobs) finished();
-      });
-      await w.waitUntilReady();
-    }
-    const q = queues.queue(QueueName.Matching);
-    const cpu0 = process.cpuUsage();
-    const t0 = performance.now();
-    for (let start = 0; start < jobs; start += 1000) {
-      await q.addBulk(
-        Array.from({ length: Math.min(1000, jobs - start) }, (_, k) => ({
-          name: JobName.MatchOrder,
-          data: { orderId: `noop-${start + k}` },
-          opts: { ...DEFAULT_JOB_OPTIONS, jobId: jobId('noop', start + k) },
-        })),
-      );
-    }
-    const added = (performance.now() - t0) / 1000;
-    await all;
-    const seconds = (performance.now() - t0) / 1000;
-    const used = process.cpuUsage(cpu0);
-    const cpu = ((used.user + used.system) / 1e6 / seconds) * 100;
-    return { jobsPerSec: jobs / seconds, seconds, addPerSec: jobs / added, cpu };
-  } finally {
-    await runner.close();
-    await conn.close();
-    for (const q of Object.values(QueueName)) await queues.queue(q).obliterate({ force: true });
-    await queues.close();
+    await round.close();
   }
 }
 
@@ -422,10 +304,7 @@ export async function benchMatching(seconds = 15, offers = 100_000): Promise<voi
     LOG_LEVEL: 'warn',
   };
   // What else keeps the machine busy (other processes skew every figure below).
-  const idle0 = machineCpu();
-  await sleep(2000);
-  const idle1 = machineCpu();
-  const before = ((idle1.busy - idle0.busy) / (idle1.total - idle0.total)) * 100;
+  const before = await machineBusyOver(2000);
   await recreateDb(DB);
   const pg = new Client({ connectionString: dbUrl(DB) });
   let app: INestApplicationContext | undefined;
@@ -436,19 +315,7 @@ export async function benchMatching(seconds = 15, offers = 100_000): Promise<voi
     console.log(`data ready in ${Math.round((Date.now() - t0) / 1000)} s`);
     await pg.connect();
 
-    const config = loadConfig({ ...process.env, ...env });
-    app = await NestFactory.createApplicationContext(
-      {
-        module: BenchMatchingModule,
-        imports: [
-          KooperantConfigModule.forRoot(config),
-          DatabaseModule.forRoot({ url: dbUrl(DB), poolSize: 8, applicationName: 'kooperant-bench' }),
-          IdentityModule,
-          MatchingModule,
-        ],
-      },
-      { logger: ['error', 'warn'] },
-    );
+    app = await benchContext(BenchMatchingModule, env, [IdentityModule, MatchingModule]);
     const orders = app.get(OrderService);
     const { actor, firmId } = await buyer(app, pg);
     const t1 = Date.now();
@@ -482,7 +349,7 @@ export async function benchMatching(seconds = 15, offers = 100_000): Promise<voi
     console.log('matching with worker processes, then the no-op baseline');
     const w1 = await workerRound(1, env, pg, chainIds, 5);
     const w2 = await workerRound(2, env, pg, chainIds, 5);
-    const noop = await noopThroughput(NOOP_JOBS);
+    const noop = await noopThroughput(NOOP_JOBS, 'matching');
     const [{ n: outbox }] = (await pg.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_event`)).rows;
 
     const f = (x: number) => (Number.isFinite(x) ? String(round1(x)) : '-');
@@ -531,11 +398,6 @@ export async function benchMatching(seconds = 15, offers = 100_000): Promise<voi
   } finally {
     await app?.close();
     await pg.end().catch(() => undefined);
-    if (!process.env['BENCH_KEEP_DB']) {
-      const c = new Client({ connectionString: dbUrl('postgres') });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${DB} WITH (FORCE)`);
-      await c.end();
-    }
+    await dropBenchDb(DB);
   }
 }

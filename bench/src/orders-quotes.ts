@@ -4,6 +4,8 @@ import { DEMO_FIRMS, DEMO_PASSWORD, demoFirmUserEmail } from '@kooperant/identit
 import {
   cli,
   dbUrl,
+  BIALYSTOK_DELIVERY,
+  graphqlAt,
   load,
   printTable,
   recreateDb,
@@ -51,18 +53,7 @@ interface GqlAnswer<T> {
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-async function gql<T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> {
-  const res = await fetch(URL_GQL, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await res.json()) as GqlAnswer<T>;
-  if (!res.ok || body.errors?.length || !body.data) {
-    throw new Error(`GraphQL ${res.status}: ${JSON.stringify(body.errors ?? body).slice(0, 500)}`);
-  }
-  return body.data;
-}
+const gql = graphqlAt(URL_GQL);
 
 /** Signs in a demo firm's user; returns the token and the firm id. */
 async function signInFirm(country: 'PL' | 'LT'): Promise<{ token: string; firmId: string; email: string }> {
@@ -102,14 +93,7 @@ function orderInput(buyerFirmId: string) {
     buyerFirmId,
     language: 'pl',
     title: 'Rama wsporcza – cięcie, gięcie, spawanie, malowanie, montaż',
-    delivery: {
-      street: 'ul. Fabryczna 3',
-      city: 'Białystok',
-      postcode: '15-100',
-      country: 'PL',
-      lat: 53.13,
-      lng: 23.16,
-    },
+    delivery: BIALYSTOK_DELIVERY,
     deliveryDate: at(90),
     currency: 'EUR',
     visibility: 'partner_clusters',

@@ -3,9 +3,13 @@
 import 'reflect-metadata';
 import { benchSearch } from './catalogue-search';
 import { benchMatching } from './matching';
+import { benchNotifications } from './notifications';
 import { benchOrders } from './orders-quotes';
 
-/** `npm run bench -- <name> [seconds] [offers]`. Benchmarks are not tests: they print figures, they assert nothing. */
+/**
+ * `npm run bench -- <name> [seconds] [offers]`, or `notifications [events] [changes]`. Benchmarks are not tests: they
+ * print figures, they assert nothing.
+ */
 async function main(): Promise<void> {
   const [name = 'search', seconds = '15', offers = '100000'] = process.argv.slice(2);
   switch (name) {
@@ -18,8 +22,11 @@ async function main(): Promise<void> {
     case 'matching':
       await benchMatching(Number(seconds), Number(offers));
       break;
+    case 'notifications':
+      await benchNotifications(Number(process.argv[3] ?? 2000), Number(process.argv[4] ?? 200));
+      break;
     default:
-      throw new Error(`unknown benchmark ${name}; try: search, orders, matching`);
+      throw new Error(`unknown benchmark ${name}; try: search, orders, matching, notifications`);
   }
 }
 

@@ -23,6 +23,7 @@ import { HealthController } from './health.controller';
 import { QueueHealth } from './queue-health';
 import { jitExecutionPlugin } from './jit-execution.plugin';
 import { DocumentsHttpModule } from './documents/documents-http.module';
+import { AdminHttpModule } from './admin/admin-http.module';
 
 type HttpRequestLike = { headers: Record<string, string | string[] | undefined> };
 
@@ -108,6 +109,8 @@ export class GatewayModule {
         ExchangeGraphqlModule,
         DocumentsHttpModule,
         NotificationsHttpModule,
+        // The queue dashboard's session (the dashboard itself: registerQueueDashboard), only where it is mounted.
+        ...(config.queueBackend === 'redis' ? [AdminHttpModule] : []),
       ],
       controllers: [HealthController],
       providers: [QueueHealth],

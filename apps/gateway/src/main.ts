@@ -5,6 +5,7 @@ import { Logger } from '@nestjs/common';
 import { ConfigError, loadConfig, exitWithParent } from '@kooperant/platform-config';
 import { GatewayModule } from './gateway.module';
 import { registerBinaryBody } from './documents/binary-body';
+import { registerQueueDashboard } from './admin/queue-dashboard';
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
@@ -18,6 +19,7 @@ async function bootstrap(): Promise<void> {
     { logger: levels(config.logLevel), bufferLogs: true },
   );
   registerBinaryBody(app, config.documents.maxBytes);
+  registerQueueDashboard(app, config, log);
   app.enableShutdownHooks();
   exitWithParent(() => app.close());
   await app.listen(config.port, config.host);

@@ -5,6 +5,9 @@ import { DocumentErrorCode, documentTooLarge, OrderErrorCode } from '@kooperant/
 /** The request's body is not `application/octet-stream`. */
 export const UNSUPPORTED_MEDIA_TYPE = 'UNSUPPORTED_MEDIA_TYPE';
 
+/** A state-changing request to the admin pages that carried only the session cookie and came from another site. */
+export const CROSS_SITE_REQUEST = 'CROSS_SITE_REQUEST';
+
 export interface HttpErrorBody {
   error: { code: string; message: string; field?: string; details?: Record<string, unknown> };
 }
@@ -19,6 +22,7 @@ const STATUS_OF_CODE: Record<string, number> = {
   [ErrorCode.VALIDATION_FAILED]: 400,
   [ErrorCode.UNAUTHENTICATED]: 401,
   [ErrorCode.FORBIDDEN]: 403,
+  [CROSS_SITE_REQUEST]: 403,
   [ErrorCode.NOT_FOUND]: 404,
   [OrderErrorCode.ORDER_NOT_FOUND]: 404,
   [OrderErrorCode.PACKAGE_NOT_FOUND]: 404,
