@@ -33,6 +33,11 @@ export default [
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue', 'scope:orders', 'scope:matching'],
             },
             {
+              // Metrics reads the facts it needs (countries, memberships, exchange rates) through the libs' public faces.
+              sourceTag: 'scope:metrics',
+              onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:orders'],
+            },
+            {
               sourceTag: 'scope:orders',
               onlyDependOnLibsWithTags: ['scope:shared', 'scope:identity', 'scope:catalogue'],
             },
