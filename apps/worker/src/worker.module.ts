@@ -16,6 +16,7 @@ import {
   NOTIFICATION_JOB_HANDLERS,
   NotificationsModule,
 } from '@kooperant/notifications';
+import { METRICS_EVENT_SUBSCRIBERS, MetricsModule } from '@kooperant/metrics';
 import { WorkerHost } from './worker-host';
 
 const HANDLER_CLASSES = [
@@ -24,7 +25,11 @@ const HANDLER_CLASSES = [
   ...NOTIFICATION_JOB_HANDLERS,
   DomainEventProcessor,
 ];
-const SUBSCRIBER_CLASSES = [...MATCHING_EVENT_SUBSCRIBERS, ...NOTIFICATION_EVENT_SUBSCRIBERS];
+const SUBSCRIBER_CLASSES = [
+  ...MATCHING_EVENT_SUBSCRIBERS,
+  ...NOTIFICATION_EVENT_SUBSCRIBERS,
+  ...METRICS_EVENT_SUBSCRIBERS,
+];
 
 /** The worker: the domain libs started as job processors. No HTTP. */
 @Module({})
@@ -44,6 +49,7 @@ export class WorkerModule {
         CatalogueJobsModule,
         MatchingJobsModule,
         NotificationsModule,
+        MetricsModule,
       ],
       providers: [
         { provide: EVENT_SUBSCRIBERS, useFactory: (...subs: unknown[]) => subs, inject: SUBSCRIBER_CLASSES },

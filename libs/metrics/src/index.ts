@@ -5,3 +5,7 @@ export * from './lib/core/metric-event';
 export * from './lib/core/cells';
 export * from './lib/core/figures';
 export * from './lib/core/recompute';
+export * from './lib/store/metrics.entities';
+export * from './lib/store/metrics-rollup.service';
+export * from './lib/jobs/metrics-events.subscriber';
+export * from './lib/metrics.module';

@@ -8,6 +8,7 @@ import { Brokering1795707511837 } from './1795707511837-Brokering';
 import { Notifications1795710705250 } from './1795710705250-Notifications';
 import { MatchingSpeed1795711425965 } from './1795711425965-MatchingSpeed';
 import { NotificationEmail1795714786354 } from './1795714786354-NotificationEmail';
+import { Metrics1795717536193 } from './1795717536193-Metrics';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Notifications1795710705250,
   MatchingSpeed1795711425965,
   NotificationEmail1795714786354,
+  Metrics1795717536193,
 ];
