@@ -16,13 +16,14 @@ import {
   NOTIFICATION_JOB_HANDLERS,
   NotificationsModule,
 } from '@kooperant/notifications';
-import { METRICS_EVENT_SUBSCRIBERS, MetricsModule } from '@kooperant/metrics';
+import { METRICS_EVENT_SUBSCRIBERS, METRICS_JOB_HANDLERS, MetricsJobsModule } from '@kooperant/metrics';
 import { WorkerHost } from './worker-host';
 
 const HANDLER_CLASSES = [
   ...CATALOGUE_JOB_HANDLERS,
   ...MATCHING_JOB_HANDLERS,
   ...NOTIFICATION_JOB_HANDLERS,
+  ...METRICS_JOB_HANDLERS,
   DomainEventProcessor,
 ];
 const SUBSCRIBER_CLASSES = [
@@ -49,7 +50,7 @@ export class WorkerModule {
         CatalogueJobsModule,
         MatchingJobsModule,
         NotificationsModule,
-        MetricsModule,
+        MetricsJobsModule,
       ],
       providers: [
         { provide: EVENT_SUBSCRIBERS, useFactory: (...subs: unknown[]) => subs, inject: SUBSCRIBER_CLASSES },

@@ -8,4 +8,6 @@ export * from './lib/core/recompute';
 export * from './lib/store/metrics.entities';
 export * from './lib/store/metrics-rollup.service';
 export * from './lib/jobs/metrics-events.subscriber';
+export * from './lib/jobs/metrics-rollup.processor';
 export * from './lib/metrics.module';
+export * from './lib/metrics-jobs.module';

@@ -1,17 +1,20 @@
 import { Injectable } from '@nestjs/common';
-import type { EventSubscriber, RelayedEvent } from '@kooperant/platform-queue';
+import { JobName, jobId, QueueRegistry, type EventSubscriber, type RelayedEvent } from '@kooperant/platform-queue';
 import { METRIC_EVENT_TYPES } from '../core/metric-event';
-import { MetricsRollupService } from '../store/metrics-rollup.service';
 
-/** Rolls every KPI event up as it is relayed from the outbox. Idempotent: a replayed event (same id) changes nothing. */
+/**
+ * Hands every KPI event to the metrics queue, one roll-up job per event (job id from the event id, so a relayed
+ * event given twice is one job). The roll-up is not done here: it waits its turn, and must not hold back or retry the
+ * event's other subscribers.
+ */
 @Injectable()
 export class MetricsEventsSubscriber implements EventSubscriber {
   readonly name = 'metrics';
   readonly eventTypes = METRIC_EVENT_TYPES;
 
-  constructor(private readonly rollup: MetricsRollupService) {}
+  constructor(private readonly queues: QueueRegistry) {}
 
   async handle(e: RelayedEvent): Promise<void> {
-    await this.rollup.apply({ id: e.id, type: e.type, at: new Date(e.createdAt), payload: e.payload });
+    await this.queues.enqueue(JobName.MetricsRollup, { eventId: e.id }, { jobId: jobId('metrics', e.id) });
   }
 }

@@ -2,8 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { IdentityModule } from '@kooperant/identity';
 import { insertCluster, registerFirm } from '@kooperant/identity/testing';
 import { createTestApp, type TestApp } from '@kooperant/platform-testing';
-import type { RelayedEvent } from '@kooperant/platform-queue';
-import { MetricsEventsSubscriber } from '../jobs/metrics-events.subscriber';
+import { MetricsRollupProcessor } from '../jobs/metrics-rollup.processor';
 import { MetricsModule } from '../metrics.module';
 import type { MetricsDimensions } from '../core/fact';
 import type { MetricEvent } from '../core/metric-event';
@@ -17,12 +16,12 @@ const DAY_MS = 86_400_000;
 describe('MetricsRollupService', () => {
   let app: TestApp;
   let rollup: MetricsRollupService;
-  let subscriber: MetricsEventsSubscriber;
+  let processor: MetricsRollupProcessor;
 
   beforeAll(async () => {
-    app = await createTestApp([IdentityModule, MetricsModule]);
+    app = await createTestApp([IdentityModule, MetricsModule], [MetricsRollupProcessor]);
     rollup = app.get(MetricsRollupService);
-    subscriber = app.get(MetricsEventsSubscriber);
+    processor = app.get(MetricsRollupProcessor);
   });
 
   beforeEach(() => app.reset());
@@ -91,15 +90,8 @@ describe('MetricsRollupService', () => {
     }
   }
 
-  const relayed = (e: MetricEvent): RelayedEvent => ({
-    id: e.id,
-    type: e.type,
-    aggregateType: 'test',
-    aggregateId: randomUUID(),
-    payload: e.payload,
-    actorUserId: null,
-    createdAt: e.at.toISOString(),
-  });
+  /** What the worker does with an event's roll-up job. */
+  const rollUp = (e: MetricEvent) => processor.handle({ eventId: e.id });
 
   /** Every row the roll-up keeps, as sorted text. */
   async function snapshot(): Promise<{ figures: string[]; facts: string[]; cells: string[]; events: number }> {
@@ -127,7 +119,7 @@ describe('MetricsRollupService', () => {
     await writeOutbox(events);
     // Delivered in a random order (late events), one in twenty twice (a relay that died before marking them).
     const deliveries = shuffled([...events, ...events.filter((_, i) => i % 20 === 7)], 42);
-    for (const e of deliveries) await subscriber.handle(relayed(e));
+    for (const e of deliveries) await rollUp(e);
     const incremental = await snapshot();
     expect(incremental.events).toBe(10_000);
     expect(incremental.figures.length).toBeGreaterThan(1_000);
@@ -156,7 +148,7 @@ describe('MetricsRollupService', () => {
     const w = await world(2, 6);
     const events = randomCooperation(w, 1_500, 7);
     await writeOutbox(events);
-    for (const e of events) await subscriber.handle(relayed(e));
+    for (const e of events) await rollUp(e);
     const before = await snapshot();
 
     const applied = [];

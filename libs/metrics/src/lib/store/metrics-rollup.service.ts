@@ -21,6 +21,15 @@ import {
 import { DELETE_FIGURES_SQL, insertFiguresSql } from './figures.sql';
 import { MetricsDimensionsLoader, needsOf } from './metrics-dimensions';
 
+/** Outbox rows as the KPIs read them (`where` on outbox_event, parameters from $1). */
+async function outboxEvents(m: EntityManager, where: string, params: unknown[]): Promise<MetricEvent[]> {
+  const rows: { id: string; type: string; payload: Record<string, unknown>; created_at: Date }[] = await m.query(
+    `SELECT id, type, payload, created_at FROM outbox_event WHERE ${where}`,
+    params,
+  );
+  return rows.map((r) => ({ id: r.id, type: r.type, at: new Date(r.created_at), payload: r.payload }));
+}
+
 /** Every roll-up change holds this transaction lock: figures are read-modify-written per cell, so one writer at a time. */
 const LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('kooperant.metrics.rollup'))`;
 
@@ -47,10 +56,32 @@ export class MetricsRollupService {
     private readonly dimensions: MetricsDimensionsLoader,
   ) {}
 
+  /**
+   * Roll-ups of this process, one after another: concurrent jobs wait here, in memory, rather than each holding a pool
+   * connection while waiting for the database lock that serialises the roll-ups of all processes.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Rolls up the outbox event of this id; false when it is gone, not a KPI event, or was rolled up already. */
+  async applyOutboxEvent(eventId: string): Promise<boolean> {
+    const [event] = await outboxEvents(this.db.manager, `id = $1`, [eventId]);
+    return event ? this.apply(event) : false;
+  }
+
   /** Rolls one event up; false when it is not a KPI event or was rolled up already. */
   async apply(event: MetricEvent): Promise<boolean> {
     const partition = partitionOf(event.type, event.payload);
     if (!partition) return false;
+    return this.inTurn(() => this.applyInTurn(event, partition));
+  }
+
+  private applyInTurn(event: MetricEvent, partition: string): Promise<boolean> {
     return this.db.transaction('READ COMMITTED', async (m) => {
       await m.query(LOCK_SQL);
       const stored = await queryRows<{ id: string }>(
@@ -73,16 +104,16 @@ export class MetricsRollupService {
   }
 
   /** Rebuilds every event, fact and figure from the outbox, in one transaction. */
-  async recomputeAll(): Promise<RecomputeResult> {
+  recomputeAll(): Promise<RecomputeResult> {
+    return this.inTurn(() => this.recomputeInTurn());
+  }
+
+  private recomputeInTurn(): Promise<RecomputeResult> {
     return this.db.transaction('READ COMMITTED', async (m) => {
       await m.query(LOCK_SQL);
       await m.query(`TRUNCATE metrics_event, metrics_fact, metrics_fact_cell, metrics_figure`);
-      const rows: { id: string; type: string; payload: Record<string, unknown>; created_at: Date }[] = await m.query(
-        `SELECT id, type, payload, created_at FROM outbox_event WHERE type = ANY($1::varchar[]) ORDER BY created_at, id`,
-        [METRIC_EVENT_TYPES],
-      );
+      const rows = await outboxEvents(m, `type = ANY($1::varchar[]) ORDER BY created_at, id`, [METRIC_EVENT_TYPES]);
       const events = rows
-        .map((r) => ({ id: r.id, type: r.type, at: new Date(r.created_at), payload: r.payload }))
         .map((e) => ({ e, partition: partitionOf(e.type, e.payload) }))
         .filter((x): x is { e: MetricEvent; partition: string } => x.partition !== null);
       for (let i = 0; i < events.length; i += 5_000) {

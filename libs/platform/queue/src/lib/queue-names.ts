@@ -6,6 +6,8 @@ export enum QueueName {
   Events = 'events',
   /** Deliveries of notifications outside the app: e-mail (and webhooks to come). */
   Notifications = 'notifications',
+  /** Cooperation KPI roll-ups, one job per domain event (one at a time per worker process). */
+  Metrics = 'metrics',
 }
 
 /** Every job name, one enum so that producers and processors cannot drift apart. */
@@ -24,6 +26,8 @@ export enum JobName {
   MatchOffer = 'match-offer',
   /** Sends one notification by e-mail to its user (job id from the notification id). */
   SendNotificationEmail = 'send-notification-email',
+  /** Rolls one outbox event up into the cooperation KPIs (job id from the event id). */
+  MetricsRollup = 'metrics-rollup',
 }
 
 /** An outbox row as relayed: what subscribers need to act, never whole domain rows. */
@@ -46,6 +50,7 @@ export interface JobPayloads {
   [JobName.MatchOrder]: { orderId: string };
   [JobName.MatchOffer]: { offerId: string };
   [JobName.SendNotificationEmail]: { notificationId: string };
+  [JobName.MetricsRollup]: { eventId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -56,6 +61,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.MatchOrder]: QueueName.Matching,
   [JobName.MatchOffer]: QueueName.Matching,
   [JobName.SendNotificationEmail]: QueueName.Notifications,
+  [JobName.MetricsRollup]: QueueName.Metrics,
 };
 
 import type { JobSchedule } from './job-handler';
