@@ -4,8 +4,9 @@ import { DatabaseModule } from '@kooperant/platform-database';
 import { IdentityModule } from '@kooperant/identity';
 import { CatalogueModule } from '@kooperant/catalogue';
 import { OrdersModule } from '@kooperant/orders';
+import { MetricsModule } from '@kooperant/metrics';
 
-/** Domain services for seeding through the same code paths as the API. */
+/** Domain services for seeding through the same code paths as the API, and for maintenance commands. */
 @Module({})
 export class CliModule {
   static forRoot(config: KooperantConfig): DynamicModule {
@@ -17,6 +18,7 @@ export class CliModule {
         IdentityModule,
         CatalogueModule,
         OrdersModule,
+        MetricsModule,
       ],
     };
   }

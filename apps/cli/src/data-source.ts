@@ -4,7 +4,7 @@ import { CATALOGUE_ENTITIES } from '@kooperant/catalogue';
 import { ORDERS_ENTITIES } from '@kooperant/orders';
 import { MATCHING_ENTITIES } from '@kooperant/matching';
 import { NOTIFICATION_ENTITIES } from '@kooperant/notifications';
-import { EXCHANGE_ENTITIES } from '@kooperant/metrics';
+import { EXCHANGE_ENTITIES, METRICS_ENTITIES } from '@kooperant/metrics';
 import { createDataSourceOptions, MIGRATIONS, PLATFORM_ENTITIES } from '@kooperant/platform-database';
 
 /** Every entity of the platform: what migrations must describe. */
@@ -16,6 +16,7 @@ export const ALL_ENTITIES = [
   ...MATCHING_ENTITIES,
   ...NOTIFICATION_ENTITIES,
   ...EXCHANGE_ENTITIES,
+  ...METRICS_ENTITIES,
 ];
 
 export function createCliDataSource(url: string, logging = false): DataSource {

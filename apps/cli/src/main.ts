@@ -5,6 +5,7 @@ import { createCliDataSource } from './data-source';
 import { generateMigration, pendingSchemaChanges } from './commands/schema';
 import { launch, prepareDatabase } from './commands/launch';
 import { seedScale } from './commands/seed-scale';
+import { recomputeMetrics } from './commands/metrics-recompute';
 
 const USAGE = `usage: kooperant <command>
   migrate                 apply pending migrations (DATABASE_URL)
@@ -12,6 +13,7 @@ const USAGE = `usage: kooperant <command>
   schema:generate <Name>  write a migration for the pending entity changes
   seed                    load the taxonomy, and the demo data into an empty database
   seed:scale [offers] [firms]  add generated firms and offers for benchmarks (default 100000 5000)
+  metrics:recompute       rebuild every KPI roll-up from the outbox (DATABASE_URL)
   start                   migrate, seed, run gateway and worker (embedded PostgreSQL without DATABASE_URL)`;
 
 async function withDataSource<T>(fn: (ds: ReturnType<typeof createCliDataSource>) => Promise<T>): Promise<T> {
@@ -78,6 +80,13 @@ async function main(argv: string[]): Promise<number> {
         await seedScale(ds, offers, firms, (s) => console.log(s));
         return 0;
       });
+    case 'metrics:recompute': {
+      const config = loadConfig();
+      if (!config.databaseUrl)
+        throw new ConfigError([{ setting: 'DATABASE_URL', message: 'is required for this command' }]);
+      await recomputeMetrics(config, (s) => console.log(s));
+      return 0;
+    }
     case 'start':
       return launch();
     default:

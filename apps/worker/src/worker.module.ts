@@ -16,15 +16,21 @@ import {
   NOTIFICATION_JOB_HANDLERS,
   NotificationsModule,
 } from '@kooperant/notifications';
+import { METRICS_EVENT_SUBSCRIBERS, METRICS_JOB_HANDLERS, MetricsJobsModule } from '@kooperant/metrics';
 import { WorkerHost } from './worker-host';
 
 const HANDLER_CLASSES = [
   ...CATALOGUE_JOB_HANDLERS,
   ...MATCHING_JOB_HANDLERS,
   ...NOTIFICATION_JOB_HANDLERS,
+  ...METRICS_JOB_HANDLERS,
   DomainEventProcessor,
 ];
-const SUBSCRIBER_CLASSES = [...MATCHING_EVENT_SUBSCRIBERS, ...NOTIFICATION_EVENT_SUBSCRIBERS];
+const SUBSCRIBER_CLASSES = [
+  ...MATCHING_EVENT_SUBSCRIBERS,
+  ...NOTIFICATION_EVENT_SUBSCRIBERS,
+  ...METRICS_EVENT_SUBSCRIBERS,
+];
 
 /** The worker: the domain libs started as job processors. No HTTP. */
 @Module({})
@@ -44,6 +50,7 @@ export class WorkerModule {
         CatalogueJobsModule,
         MatchingJobsModule,
         NotificationsModule,
+        MetricsJobsModule,
       ],
       providers: [
         { provide: EVENT_SUBSCRIBERS, useFactory: (...subs: unknown[]) => subs, inject: SUBSCRIBER_CLASSES },

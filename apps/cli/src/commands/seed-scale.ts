@@ -2,23 +2,7 @@ import type { DataSource } from 'typeorm';
 import { computeLtCompanyCodeCheckDigit, computeNipCheckDigit } from '@kooperant/identity';
 import { TAXONOMY_SEED } from '@kooperant/catalogue';
 import { foldText, type Locale } from '@kooperant/platform-i18n';
-
-/** A small deterministic PRNG (mulberry32), so that a scale data set is the same on every machine. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (lo: number, hi: number) => lo + Math.floor(next() * (hi - lo + 1)),
-    pick: <T>(xs: readonly T[]): T => xs[Math.floor(next() * xs.length)],
-  };
-}
+import { seededRandom } from '@kooperant/platform-testing/random';
 
 const CITIES: Record<'PL' | 'LT', readonly (readonly [string, number, number, string])[]> = {
   PL: [
@@ -70,7 +54,7 @@ export async function seedScale(
   log: (s: string) => void,
 ): Promise<void> {
   const started = Date.now();
-  const r = rng(20261126);
+  const r = seededRandom(20261126);
   const tax: { id: string; code: string; kind: string }[] = await db.query(`SELECT id, code, kind FROM taxonomy_entry`);
   const idOf = new Map(tax.map((t) => [t.code, t.id]));
   const leafProcesses = TAXONOMY_SEED.filter(

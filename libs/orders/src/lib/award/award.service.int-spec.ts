@@ -75,6 +75,8 @@ describe('AwardService', () => {
           quoteId: winner.quote.id,
           legId: winner.legs[0].id,
           firmId: firms[0].firmId,
+          priceMinor: winner.legs[0].priceMinor,
+          currency: winner.legs[0].currency,
         },
       });
       const lost = await outboxEvents(app.db, 'quote.lost');

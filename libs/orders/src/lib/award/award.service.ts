@@ -37,7 +37,7 @@ export class AwardService {
       );
     }
     const [leg] = await this.db.query(
-      `SELECT l.id, l.firm_id FROM quote q JOIN quote_leg l ON l.quote_id = q.id AND l.version = q.current_version
+      `SELECT l.id, l.firm_id, l.price_minor, l.currency FROM quote q JOIN quote_leg l ON l.quote_id = q.id AND l.version = q.current_version
        WHERE q.id = $1 AND q.order_id = $2 AND l.package_id = $3 AND q.status = 'submitted' AND q.valid_until > now()`,
       [quoteId, orderId, packageId],
     );
@@ -71,6 +71,9 @@ export class AwardService {
           quoteId,
           legId: leg.id,
           firmId: leg.firm_id,
+          // The awarded value, for the cooperation KPIs (libs/metrics): the leg's price as quoted.
+          priceMinor: Number(leg.price_minor),
+          currency: leg.currency,
         });
         // The losers are told: every other submitted quote that priced this package.
         const losers: { id: string; lead_firm_id: string }[] = await m.query(

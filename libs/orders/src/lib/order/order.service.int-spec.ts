@@ -259,7 +259,10 @@ describe('OrderService', () => {
       expect(open.order.version).toBe(draft.order.version + 1);
       const events = await outboxEvents(app.db, 'order.published', draft.order.id);
       expect(events).toHaveLength(1);
-      expect(events[0]).toMatchObject({ actor_user_id: memberId, payload: { status: 'open' } });
+      expect(events[0]).toMatchObject({
+        actor_user_id: memberId,
+        payload: { status: 'open', packageCount: draft.packages.length },
+      });
     });
 
     it('refuses to publish an open order again with ORDER_STATE_CONFLICT', async () => {

@@ -187,7 +187,19 @@ export class OrderService {
     if (current.order.quoteDeadline.getTime() <= Date.now()) {
       throw DomainError.invalid('quoteDeadline', 'IN_PAST', 'The quote deadline has passed; move it first.');
     }
-    await this.transition(actor, current.order, ['draft'], 'open', 'order.published', { publishedAt: () => 'now()' });
+    // The event carries the number of packages published (for the cluster's KPIs), counted in the same transaction.
+    await this.transition(
+      actor,
+      current.order,
+      ['draft'],
+      'open',
+      'order.published',
+      { publishedAt: () => 'now()' },
+      (m) =>
+        m
+          .query(`SELECT count(*)::int AS n FROM work_package WHERE order_id = $1`, [orderId])
+          .then(([row]: { n: number }[]) => ({ packageCount: row.n })),
+    );
     return this.load(orderId);
   }
 
@@ -457,6 +469,7 @@ export class OrderService {
     to: OrderStatus,
     eventType: string,
     extra: Record<string, unknown>,
+    eventFacts?: (m: EntityManager) => Promise<Record<string, unknown>>,
   ): Promise<void> {
     await this.db.transaction(async (m) => {
       const rows = await queryRows<{ id: string }>(
@@ -476,16 +489,28 @@ export class OrderService {
         );
       }
       if (Object.keys(extra).length) await m.update(CooperativeOrderEntity, { id: order.id }, extra);
-      await this.event(m, eventType, { ...order, status: to }, actor);
+      await this.event(m, eventType, { ...order, status: to }, actor, await eventFacts?.(m));
     });
   }
 
-  private event(m: EntityManager, type: string, order: CooperativeOrderEntity, actor: Actor) {
+  private event(
+    m: EntityManager,
+    type: string,
+    order: CooperativeOrderEntity,
+    actor: Actor,
+    facts: Record<string, unknown> = {},
+  ) {
     return recordEvent(m, {
       type,
       aggregateType: 'order',
       aggregateId: order.id,
-      payload: { orderId: order.id, buyerFirmId: order.buyerFirmId, clusterId: order.clusterId, status: order.status },
+      payload: {
+        orderId: order.id,
+        buyerFirmId: order.buyerFirmId,
+        clusterId: order.clusterId,
+        status: order.status,
+        ...facts,
+      },
       actorUserId: actor.userId,
     });
   }

@@ -11,6 +11,7 @@ import { NotificationEmail1795714786354 } from './1795714786354-NotificationEmai
 import { Webhooks1795717363536 } from './1795717363536-Webhooks';
 import { Exchange1795718390163 } from './1795718390163-Exchange';
 import { NotificationDigest1795717304704 } from './1795717304704-NotificationDigest';
+import { Metrics1795717536193 } from './1795717536193-Metrics';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Webhooks1795717363536,
   Exchange1795718390163,
   NotificationDigest1795717304704,
+  Metrics1795717536193,
 ];

@@ -6,6 +6,8 @@ export enum QueueName {
   Events = 'events',
   /** Deliveries of notifications outside the app: e-mail and webhooks. */
   Notifications = 'notifications',
+  /** Cooperation KPI roll-ups, one job per domain event (one at a time per worker process). */
+  Metrics = 'metrics',
 }
 
 /** Every job name, one enum so that producers and processors cannot drift apart. */
@@ -30,6 +32,8 @@ export enum JobName {
   NotificationDigestSweep = 'notification-digest-sweep',
   /** Sends one user's daily digest of one local date (job id from the user and the date). */
   SendNotificationDigest = 'send-notification-digest',
+  /** Rolls one outbox event up into the cooperation KPIs (job id from the event id). */
+  MetricsRollup = 'metrics-rollup',
 }
 
 /** An outbox row as relayed: what subscribers need to act, never whole domain rows. */
@@ -56,6 +60,7 @@ export interface JobPayloads {
   [JobName.NotificationDigestSweep]: Record<string, never>;
   /** `localDate`: the digest's day in the user's zone, `YYYY-MM-DD`. */
   [JobName.SendNotificationDigest]: { userId: string; localDate: string };
+  [JobName.MetricsRollup]: { eventId: string };
 }
 
 export const JOB_QUEUE: Record<JobName, QueueName> = {
@@ -69,6 +74,7 @@ export const JOB_QUEUE: Record<JobName, QueueName> = {
   [JobName.DeliverWebhook]: QueueName.Notifications,
   [JobName.NotificationDigestSweep]: QueueName.Notifications,
   [JobName.SendNotificationDigest]: QueueName.Notifications,
+  [JobName.MetricsRollup]: QueueName.Metrics,
 };
 
 import type { JobSchedule } from './job-handler';

@@ -1,0 +1,27 @@
+/** The countries the platform serves, and the civil time zone each reports its calendar in. */
+export type MetricsCountry = 'PL' | 'LT';
+
+export const COUNTRY_ZONE: Record<MetricsCountry, string> = { PL: 'Europe/Warsaw', LT: 'Europe/Vilnius' };
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function localDate(at: Date, zone: string): { year: number; month: number } {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit' });
+    formatters.set(zone, f);
+  }
+  const parts = f.formatToParts(at);
+  const value = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: value('year'), month: value('month') };
+}
+
+/**
+ * The periods a moment falls in on the civil calendar of `zone`, as keys `2026-03` (month), `2026-Q1` (quarter) and
+ * `2026` (year): an award made at 23:30 UTC on 31 March is in April for a Warsaw (UTC+2 in summer) or Vilnius
+ * cluster, and would be in March in UTC.
+ */
+export function periodsOf(at: Date, zone: string): [month: string, quarter: string, year: string] {
+  const { year, month } = localDate(at, zone);
+  return [`${year}-${String(month).padStart(2, '0')}`, `${year}-Q${Math.ceil(month / 3)}`, `${year}`];
+}

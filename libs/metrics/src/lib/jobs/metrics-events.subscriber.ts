@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { JobName, jobId, QueueRegistry, type EventSubscriber, type RelayedEvent } from '@kooperant/platform-queue';
+import { METRIC_EVENT_TYPES } from '../core/metric-event';
+
+/**
+ * Hands every KPI event to the metrics queue, one roll-up job per event (job id from the event id, so a relayed
+ * event given twice is one job). The roll-up is not done here: it waits its turn, and must not hold back or retry the
+ * event's other subscribers.
+ */
+@Injectable()
+export class MetricsEventsSubscriber implements EventSubscriber {
+  readonly name = 'metrics';
+  readonly eventTypes = METRIC_EVENT_TYPES;
+
+  constructor(private readonly queues: QueueRegistry) {}
+
+  async handle(e: RelayedEvent): Promise<void> {
+    await this.queues.enqueue(JobName.MetricsRollup, { eventId: e.id }, { jobId: jobId('metrics', e.id) });
+  }
+}

@@ -1,0 +1,247 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '@kooperant/platform-database';
+import { cellsOf } from '../core/cells';
+import { deriveFirmFacts, derivePairFacts, derivePartitionFacts } from '../core/derive-facts';
+import { contextWith, type Fact, type MetricsContext } from '../core/fact';
+import { METRIC_EVENT_TYPES, pairPartition, partitionOf, type MetricEvent } from '../core/metric-event';
+import { deriveAll, type PlacedFact } from '../core/recompute';
+import {
+  canonical,
+  CellSet,
+  deleteCells,
+  deleteFacts,
+  factsOfPartitions,
+  factsWhere,
+  insertCells,
+  insertFacts,
+  sameFacts,
+} from './fact-rows';
+import { DELETE_FIGURES_SQL, insertFiguresSql } from './figures.sql';
+import { MetricsDimensionsLoader, needsOf } from './metrics-dimensions';
+
+/** Outbox rows as the KPIs read them (`where` on outbox_event, parameters from $1). */
+async function outboxEvents(m: EntityManager, where: string, params: unknown[]): Promise<MetricEvent[]> {
+  const rows: { id: string; type: string; payload: Record<string, unknown>; created_at: Date }[] = await m.query(
+    `SELECT id, type, payload, created_at FROM outbox_event WHERE ${where}`,
+    params,
+  );
+  return rows.map((r) => ({ id: r.id, type: r.type, at: new Date(r.created_at), payload: r.payload }));
+}
+
+/** Every roll-up change holds this transaction lock: figures are read-modify-written per cell, so one writer at a time. */
+const LOCK_SQL = `SELECT pg_advisory_xact_lock(hashtext('kooperant.metrics.rollup'))`;
+
+export interface RecomputeResult {
+  events: number;
+  facts: number;
+  figures: number;
+}
+
+/**
+ * Keeps the KPI roll-up (metrics_figure) up to date from domain events, and rebuilds it from the outbox.
+ *
+ * Incrementally, an event is stored once (keyed by its outbox id: a replay changes nothing), its partition's facts are
+ * derived again from all of that partition's events (so a late event lands as if it had come in order), and only the
+ * cells whose facts changed are aggregated again. A full recomputation derives every fact in memory from the outbox
+ * with the same pure core; the two must agree exactly, which an integration test checks.
+ */
+@Injectable()
+export class MetricsRollupService {
+  private readonly log = new Logger('Metrics');
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly dimensions: MetricsDimensionsLoader,
+  ) {}
+
+  /**
+   * Roll-ups of this process, one after another: concurrent jobs wait here, in memory, rather than each holding a pool
+   * connection while waiting for the database lock that serialises the roll-ups of all processes.
+   */
+  private turn: Promise<unknown> = Promise.resolve();
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.turn.then(work, work);
+    this.turn = run.catch(() => undefined);
+    return run;
+  }
+
+  /** Rolls up the outbox event of this id; false when it is gone, not a KPI event, or was rolled up already. */
+  async applyOutboxEvent(eventId: string): Promise<boolean> {
+    const [event] = await outboxEvents(this.db.manager, `id = $1`, [eventId]);
+    return event ? this.apply(event) : false;
+  }
+
+  /** Rolls one event up; false when it is not a KPI event or was rolled up already. */
+  async apply(event: MetricEvent): Promise<boolean> {
+    const partition = partitionOf(event.type, event.payload);
+    if (!partition) return false;
+    return this.inTurn(() => this.applyInTurn(event, partition));
+  }
+
+  private applyInTurn(event: MetricEvent, partition: string): Promise<boolean> {
+    return this.db.transaction('READ COMMITTED', async (m) => {
+      await m.query(LOCK_SQL);
+      const stored = await queryRows<{ id: string }>(
+        m,
+        `INSERT INTO metrics_event (id, type, partition, occurred_at, payload) VALUES ($1, $2, $3, $4, $5)
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [event.id, event.type, partition, event.at.toISOString(), JSON.stringify(event.payload)],
+      );
+      if (!stored.length) return false;
+      const touched = new CellSet();
+      if (partition.startsWith('firm:')) await this.refreshFirm(m, partition, touched);
+      else await this.refreshPartition(m, partition, touched);
+      if (touched.size) {
+        const cells = touched.columns();
+        await m.query(DELETE_FIGURES_SQL, cells);
+        await m.query(insertFiguresSql('given'), cells);
+      }
+      return true;
+    });
+  }
+
+  /** Rebuilds every event, fact and figure from the outbox, in one transaction. */
+  recomputeAll(): Promise<RecomputeResult> {
+    return this.inTurn(() => this.recomputeInTurn());
+  }
+
+  private recomputeInTurn(): Promise<RecomputeResult> {
+    return this.db.transaction('READ COMMITTED', async (m) => {
+      await m.query(LOCK_SQL);
+      await m.query(`TRUNCATE metrics_event, metrics_fact, metrics_fact_cell, metrics_figure`);
+      const rows = await outboxEvents(m, `type = ANY($1::varchar[]) ORDER BY created_at, id`, [METRIC_EVENT_TYPES]);
+      const events = rows
+        .map((e) => ({ e, partition: partitionOf(e.type, e.payload) }))
+        .filter((x): x is { e: MetricEvent; partition: string } => x.partition !== null);
+      for (let i = 0; i < events.length; i += 5_000) {
+        const chunk = events.slice(i, i + 5_000);
+        await m.query(
+          `INSERT INTO metrics_event (id, type, partition, occurred_at, payload)
+           SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::jsonb[])`,
+          [
+            chunk.map((x) => x.e.id),
+            chunk.map((x) => x.e.type),
+            chunk.map((x) => x.partition),
+            chunk.map((x) => x.e.at.toISOString()),
+            chunk.map((x) => JSON.stringify(x.e.payload)),
+          ],
+        );
+      }
+      const all = events.map((x) => x.e);
+      const placed = deriveAll(all, await this.dimensions.load(m, needsOf(all)));
+      await insertFacts(m, placed);
+      await m.query(insertFiguresSql('all'));
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM metrics_figure`);
+      this.log.log(`recomputed ${placed.length} facts and ${n} figures from ${all.length} events`);
+      return { events: all.length, facts: placed.length, figures: n };
+    });
+  }
+
+  /** Derives an order's or offer's facts again; then the pairs of firms whose awards changed. */
+  private async refreshPartition(m: EntityManager, partition: string, touched: CellSet): Promise<void> {
+    const events = await this.eventsOf(m, partition);
+    const before = await factsOfPartitions(m, [partition]);
+    const facts = derivePartitionFacts(partition, events, await this.dimensions.load(m, needsOf(events)));
+    const after = await this.place(m, partition, facts);
+    if (sameFacts(before, after)) return;
+    const changed = await this.replace(m, before, after, touched);
+    const pairs = new Set<string>();
+    for (const { fact } of changed) {
+      if (fact.kind === 'award' && fact.otherFirmId) pairs.add(pairPartition(fact.firmId, fact.otherFirmId));
+    }
+    for (const pair of pairs) await this.refreshPair(m, pair, touched);
+  }
+
+  /** Derives a pair's facts again from the standing awards between its two firms. */
+  private async refreshPair(m: EntityManager, pair: string, touched: CellSet): Promise<void> {
+    const [, a, b] = pair.split(':');
+    const awards = (
+      await factsWhere(
+        m,
+        `f.kind = 'award' AND ((f.firm_id = $1 AND f.other_firm_id = $2) OR (f.firm_id = $2 AND f.other_firm_id = $1))`,
+        [a, b],
+      )
+    ).map((p) => p.fact);
+    const before = await factsOfPartitions(m, [pair]);
+    const after = await this.place(
+      m,
+      pair,
+      derivePairFacts(awards, await this.dimensions.load(m, needsOf([], awards))),
+    );
+    if (!sameFacts(before, after)) await this.replace(m, before, after, touched);
+  }
+
+  /**
+   * A firm's memberships changed: its facts that count for its clusters (offers, activity) move between clusters.
+   * The facts themselves stay; their cells are placed again.
+   */
+  private async refreshFirm(m: EntityManager, partition: string, touched: CellSet): Promise<void> {
+    const before = await factsOfPartitions(m, [partition]);
+    const after = deriveFirmFacts(await this.eventsOf(m, partition)).map((fact) => ({ partition, fact, cells: [] }));
+    if (sameFacts(before, after)) return;
+    await this.replace(m, before, after, touched);
+    const attributed = await factsWhere(m, `f.firm_id = $1 AND f.cluster_id IS NULL AND f.kind <> 'membership'`, [
+      partition.slice('firm:'.length),
+    ]);
+    if (!attributed.length) return;
+    const ctx = await this.contextFor(
+      m,
+      attributed.map((p) => p.fact),
+      after.map((p) => p.fact),
+    );
+    const moved = attributed.map((p) => ({ ...p, cells: cellsOf(p.fact, ctx) }));
+    await deleteCells(m, attributed);
+    await insertCells(m, moved);
+    for (const p of [...attributed, ...moved]) touched.add(p.cells);
+  }
+
+  /** Facts with the cells they count in. */
+  private async place(m: EntityManager, partition: string, facts: Fact[]): Promise<PlacedFact[]> {
+    const ctx = await this.contextFor(m, facts);
+    return facts.map((fact) => ({ partition, fact, cells: cellsOf(fact, ctx) }));
+  }
+
+  /**
+   * What placing facts needs: the countries (calendars) of their firms and clusters, and the memberships of the
+   * firms whose facts count for their clusters (as stored, unless given), with those clusters' countries.
+   */
+  private async contextFor(m: EntityManager, facts: readonly Fact[], memberships?: Fact[]): Promise<MetricsContext> {
+    const firms = [...new Set(facts.filter((f) => !f.clusterId).map((f) => f.firmId))];
+    const held =
+      memberships ??
+      (firms.length
+        ? (await factsWhere(m, `f.kind = 'membership' AND f.firm_id = ANY($1::uuid[])`, [firms])).map((p) => p.fact)
+        : []);
+    return contextWith(await this.dimensions.load(m, needsOf([], [...facts, ...held])), held);
+  }
+
+  /**
+   * Replaces a partition's facts: writes only the facts that came, went or changed, marks their cells, and returns
+   * them.
+   */
+  private async replace(
+    m: EntityManager,
+    before: PlacedFact[],
+    after: PlacedFact[],
+    touched: CellSet,
+  ): Promise<PlacedFact[]> {
+    const [was, is] = [new Set(before.map(canonical)), new Set(after.map(canonical))];
+    const gone = before.filter((p) => !is.has(canonical(p)));
+    const came = after.filter((p) => !was.has(canonical(p)));
+    await deleteFacts(m, gone);
+    await insertFacts(m, came);
+    for (const p of [...gone, ...came]) touched.add(p.cells);
+    return [...gone, ...came];
+  }
+
+  private async eventsOf(m: EntityManager, partition: string): Promise<MetricEvent[]> {
+    const rows: { id: string; type: string; occurred_at: Date; payload: Record<string, unknown> }[] = await m.query(
+      `SELECT id, type, occurred_at, payload FROM metrics_event WHERE partition = $1`,
+      [partition],
+    );
+    return rows.map((r) => ({ id: r.id, type: r.type, at: new Date(r.occurred_at), payload: r.payload }));
+  }
+}
