@@ -1,4 +1,4 @@
-import { reportFormatter, NO_VALUE, periodDays } from './report-format';
+import { reportFormatter, NO_VALUE, periodDays, periodWithin } from './report-format';
 import { clusterReportKpis, seriesMonths } from './cluster-report-data';
 
 const NBSP = '\u00a0';
@@ -91,6 +91,17 @@ describe('periods of a report', () => {
     expect(periodDays('2026-Q1')).toEqual({ first: '2026-01-01', last: '2026-03-31' });
     expect(periodDays('2024-02')).toEqual({ first: '2024-02-01', last: '2024-02-29' });
     expect(periodDays('2026')).toEqual({ first: '2026-01-01', last: '2026-12-31' });
+  });
+
+  it('tells whether a period lies inside another', () => {
+    expect(['2026-02', '2026-04', '2026-Q1', '2025-02'].map((p) => periodWithin(p, '2026-Q1'))).toEqual([
+      true,
+      false,
+      true,
+      false,
+    ]);
+    expect(['2026-12', '2026-Q4', '2027-01'].map((p) => periodWithin(p, '2026'))).toEqual([true, true, false]);
+    expect(periodWithin('2026-03', '2026-03')).toBe(true);
   });
 
   it('takes the 12 months up to the end of the period as the default series', () => {

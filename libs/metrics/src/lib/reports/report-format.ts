@@ -159,3 +159,13 @@ export function periodDays(key: string): { first: string; last: string } {
   const pad = (n: number) => String(n).padStart(2, '0');
   return { first: `${year}-${pad(m1)}-01`, last: `${year}-${pad(m2)}-${pad(lastDay)}` };
 }
+
+/** Whether the period `inner` lies inside (or is) the period `outer`. */
+export function periodWithin(inner: string, outer: string): boolean {
+  const a = parsePeriod(inner);
+  const b = parsePeriod(outer);
+  if (a.year !== b.year) return false;
+  if (b.month !== null) return a.month === b.month;
+  if (b.quarter !== null) return a.quarter === b.quarter || (a.month !== null && Math.ceil(a.month / 3) === b.quarter);
+  return true;
+}
