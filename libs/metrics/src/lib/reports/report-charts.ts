@@ -134,7 +134,7 @@ export function drawSeries(
     0,
     ...series.flatMap((s) => [s.value.cluster ?? 0, opts.withPartner ? (s.value.partner ?? 0) : 0]),
   );
-  const headroom = Math.max(maxMinor * 1.05, 100);
+  const headroom = Math.max(maxMinor * 1.05, 10_000); // at least 100 EUR: an empty chart keeps round ticks
   const step = niceStep(headroom, 5);
   const top = Math.ceil(headroom / step) * step;
   const yOf = (minor: number) => plot.y + plot.h - (minor / top) * plot.h;
