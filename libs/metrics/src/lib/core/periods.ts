@@ -3,6 +3,9 @@ export type MetricsCountry = 'PL' | 'LT';
 
 export const COUNTRY_ZONE: Record<MetricsCountry, string> = { PL: 'Europe/Warsaw', LT: 'Europe/Vilnius' };
 
+/** The grains a KPI is reported at. A period key is `2026-03` (month), `2026-Q1` (quarter) or `2026` (year). */
+export type PeriodGrain = 'month' | 'quarter' | 'year';
+
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function localDate(at: Date, zone: string): { year: number; month: number } {
@@ -24,4 +27,12 @@ function localDate(at: Date, zone: string): { year: number; month: number } {
 export function periodsOf(at: Date, zone: string): [month: string, quarter: string, year: string] {
   const { year, month } = localDate(at, zone);
   return [`${year}-${String(month).padStart(2, '0')}`, `${year}-Q${Math.ceil(month / 3)}`, `${year}`];
+}
+
+/** The grain of a period key; anything else is an error. */
+export function grainOf(period: string): PeriodGrain {
+  if (/^\d{4}-\d{2}$/.test(period)) return 'month';
+  if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
+  if (/^\d{4}$/.test(period)) return 'year';
+  throw new Error(`"${period}" is not a period key (2026-03, 2026-Q1 or 2026)`);
 }
