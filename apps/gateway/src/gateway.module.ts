@@ -15,7 +15,8 @@ import { CatalogueGraphqlModule } from '@kooperant/catalogue';
 import { OrdersGraphqlModule } from '@kooperant/orders';
 import { MatchingGraphqlModule } from '@kooperant/matching';
 import { NotificationsGraphqlModule, NotificationsHttpModule } from '@kooperant/notifications';
-import { ExchangeGraphqlModule } from '@kooperant/metrics';
+import { ExchangeGraphqlModule, MetricsGraphqlModule } from '@kooperant/metrics';
+import { MetricsHttpModule } from './metrics/metrics-http.module';
 import { formatGraphqlError } from './graphql-errors';
 import { LiveModule } from '@kooperant/platform-queue';
 import { RequestContextFactory } from './request-context.factory';
@@ -107,7 +108,9 @@ export class GatewayModule {
         MatchingGraphqlModule,
         NotificationsGraphqlModule,
         ExchangeGraphqlModule,
+        MetricsGraphqlModule,
         DocumentsHttpModule,
+        MetricsHttpModule,
         NotificationsHttpModule,
         // The queue dashboard's session (the dashboard itself: registerQueueDashboard), only where it is mounted.
         ...(config.queueBackend === 'redis' ? [AdminHttpModule] : []),

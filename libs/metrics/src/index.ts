@@ -21,3 +21,6 @@ export * from './lib/reports/report-format';
 export * from './lib/reports/csv';
 export * from './lib/reports/kpi-table-csv';
 export * from './lib/reports/cluster-report-pdf';
+export * from './lib/queries/metrics-query.service';
+export * from './lib/queries/metrics-queries.module';
+export * from './lib/queries/metrics-graphql.module';

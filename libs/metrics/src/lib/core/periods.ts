@@ -31,7 +31,7 @@ export function periodsOf(at: Date, zone: string): [month: string, quarter: stri
 
 /** The grain of a period key; anything else is an error. */
 export function grainOf(period: string): PeriodGrain {
-  if (/^\d{4}-\d{2}$/.test(period)) return 'month';
+  if (/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return 'month';
   if (/^\d{4}-Q[1-4]$/.test(period)) return 'quarter';
   if (/^\d{4}$/.test(period)) return 'year';
   throw new Error(`"${period}" is not a period key (2026-03, 2026-Q1 or 2026)`);

@@ -1,0 +1,42 @@
+import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+
+@ObjectType('KpiPoint', { description: "One period of a KPI: the cluster's value and its partner cluster's." })
+export class KpiPointModel {
+  @Field() period: string;
+  @Field(() => Float, { nullable: true }) cluster: number | null;
+  @Field(() => Float, { nullable: true }) partner: number | null;
+}
+
+@ObjectType('KpiSeries')
+export class KpiSeriesModel {
+  @Field({ description: 'The KPI id (docs/kpis.md).' }) kpi: string;
+  @Field({ description: 'Its title in the language asked for.' }) title: string;
+  @Field({ description: 'count, EUR cents, PLN grosze, minutes or ratio (0..1).' }) unit: string;
+  @Field(() => [KpiPointModel]) points: KpiPointModel[];
+}
+
+@ObjectType('ClusterKpis', { description: 'KPIs of a cluster and its partner cluster, side by side.' })
+export class ClusterKpisModel {
+  @Field(() => ID) clusterId: string;
+  @Field(() => ID, { nullable: true }) partnerClusterId: string | null;
+  @Field(() => [String]) periods: string[];
+  @Field(() => [KpiSeriesModel]) kpis: KpiSeriesModel[];
+}
+
+@ObjectType('KpiValue')
+export class KpiValueModel {
+  @Field() kpi: string;
+  @Field() title: string;
+  @Field() unit: string;
+  @Field(() => Float, { nullable: true }) value: number | null;
+}
+
+@ObjectType('FirmBenefitStatement', {
+  description:
+    "What a firm got from the platform in a period, in figures: only its own (its members, its clusters' coordinators).",
+})
+export class FirmBenefitStatementModel {
+  @Field(() => ID) firmId: string;
+  @Field() period: string;
+  @Field(() => [KpiValueModel]) figures: KpiValueModel[];
+}

@@ -1,0 +1,73 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { CurrentActor, LocaleCode, requireActor, UuidScalar, type Actor } from '@kooperant/identity';
+import type { Locale } from '@kooperant/platform-i18n';
+import { KPI_DEFINITIONS } from '../../kpi-definitions';
+import { kpiTitle } from '../../reports/kpi-labels';
+import { MetricsQueryService } from '../metrics-query.service';
+import { ClusterKpisModel, FirmBenefitStatementModel } from './kpi.model';
+
+const UNIT = new Map(KPI_DEFINITIONS.map((k) => [k.id, k.unit]));
+
+/** The cooperation KPIs: thin; who reads what is decided by MetricsQueryService. */
+@Resolver()
+export class MetricsResolver {
+  constructor(private readonly metrics: MetricsQueryService) {}
+
+  @Query(() => ClusterKpisModel, {
+    description:
+      "A cluster's KPIs from one period to another (2026-01…2026-12, 2026-Q1…2026-Q4 or 2026…2027), with its partner cluster's beside them. For the coordinators of either cluster.",
+  })
+  async clusterKpis(
+    @CurrentActor() actor: Actor | null,
+    @Args('clusterId', { type: () => UuidScalar }) clusterId: string,
+    @Args('from') from: string,
+    @Args('to') to: string,
+    @Args('kpis', { type: () => [String], nullable: true, description: 'KPI ids; all when omitted.' })
+    kpis?: string[] | null,
+    @Args('language', { type: () => LocaleCode, nullable: true, defaultValue: 'en' }) language?: string,
+  ): Promise<ClusterKpisModel> {
+    const periods = MetricsQueryService.periodsBetween(from, to);
+    const data = await this.metrics.clusterFigures(requireActor(actor), clusterId, periods, kpis);
+    const ids = kpis?.length ? kpis : KPI_DEFINITIONS.map((k) => k.id);
+    const value = (kpi: string, period: string, scope: string | undefined) =>
+      data.figures.find((f) => f.kpi === kpi && f.period === period && f.scopeId === scope)?.value ?? null;
+    return {
+      clusterId,
+      partnerClusterId: data.partner?.id ?? null,
+      periods,
+      kpis: ids.map((kpi) => ({
+        kpi,
+        title: kpiTitle(kpi, (language ?? 'en') as Locale),
+        unit: UNIT.get(kpi) as string,
+        points: periods.map((period) => ({
+          period,
+          cluster: value(kpi, period, clusterId),
+          partner: value(kpi, period, data.partner?.id),
+        })),
+      })),
+    };
+  }
+
+  @Query(() => FirmBenefitStatementModel, {
+    description: "A firm's benefit statement for a period: orders placed and won, value, new partners, on-time rate.",
+  })
+  async firmBenefitStatement(
+    @CurrentActor() actor: Actor | null,
+    @Args('firmId', { type: () => UuidScalar }) firmId: string,
+    @Args('period') period: string,
+    @Args('language', { type: () => LocaleCode, nullable: true, defaultValue: 'en' }) language?: string,
+  ): Promise<FirmBenefitStatementModel> {
+    const figures = await this.metrics.firmFigures(requireActor(actor), firmId, period);
+    const byKpi = new Map(figures.map((f) => [f.kpi, f.value]));
+    return {
+      firmId,
+      period,
+      figures: KPI_DEFINITIONS.map((k) => ({
+        kpi: k.id,
+        title: kpiTitle(k.id, (language ?? 'en') as Locale),
+        unit: k.unit,
+        value: byKpi.get(k.id) ?? null,
+      })),
+    };
+  }
+}
