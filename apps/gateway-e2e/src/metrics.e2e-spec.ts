@@ -29,6 +29,13 @@ describe('cooperation KPIs over GraphQL and as downloads', () => {
       expect(clusterKpis.kpis[0].points.map((p) => p.period)).toEqual(clusterKpis.periods);
       expect(clusterKpis.kpis[0].title).not.toBe('Orders posted'); // Lithuanian
     }
+    const pairs = `query($c: UUID!, $p: String!) { topCooperatingPairs(clusterId: $c, period: $p, first: 5) {
+      awards crossBorder firms { name country } } }`;
+    const top = await gqlOk<{ topCooperatingPairs: { awards: number }[] }>(pairs, { c: clusters.pl, p: month() }, lt);
+    expect(Array.isArray(top.topCooperatingPairs)).toBe(true);
+    const firm = await verifiedPolishFirm();
+    const refused = await gql(pairs, { c: clusters.pl, p: month() }, firm.token);
+    expect(refused.errors?.[0]?.extensions?.code).toBe('CLUSTER_NOT_FOUND');
     const bad = await gql(query, { c: clusters.pl, f: '2026-1', t: month() }, pl);
     expect(bad.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION_FAILED', field: 'from' });
   });

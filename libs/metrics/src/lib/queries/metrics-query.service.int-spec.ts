@@ -72,7 +72,12 @@ describe('MetricsQueryService', () => {
     const only = await metrics.clusterFigures(s.plCoordinator, s.pl, [s.month], ['orders-posted']);
     expect(new Set(only.figures.map((f) => f.kpi))).toEqual(new Set(['orders-posted']));
 
+    const [pair] = await metrics.topPairs(s.ltCoordinator, s.pl, s.month, 5);
+    expect(pair).toMatchObject({ awards: 1, crossBorder: true });
+    expect(pair.firms.map((f) => f.id).sort()).toEqual([s.buyer.firmId, s.supplier.firmId].sort());
+
     const stranger = actorFor(app, await insertCoordinator(app.db, await insertCluster(app.db, 'PL')));
+    expect((await domainError(metrics.topPairs(stranger, s.pl, s.month, 5))).code).toBe('CLUSTER_NOT_FOUND');
     expect((await domainError(metrics.clusterFigures(stranger, s.pl, [s.month]))).code).toBe('CLUSTER_NOT_FOUND');
     expect((await domainError(metrics.clusterFigures(s.buyer.admin, s.pl, [s.month]))).code).toBe('CLUSTER_NOT_FOUND');
     const bad = await domainError(metrics.clusterFigures(s.plCoordinator, s.pl, [s.month], ['orders', 'no-such']));

@@ -19,6 +19,14 @@ export const MAX_PERIODS = 60;
 
 const KPI_IDS = new Set(KPI_DEFINITIONS.map((k) => k.id));
 
+export interface CooperatingPair {
+  firms: { id: string; name: string; country: string }[];
+  awards: number;
+  /** Their awards' value in EUR cents (those converted); null when none had a rate. */
+  valueEurMinor: number | null;
+  crossBorder: boolean;
+}
+
 export interface ClusterFigures {
   cluster: ReportCluster;
   partner: ReportCluster | null;
@@ -89,6 +97,39 @@ export class MetricsQueryService {
         value: r.value === null ? null : Number(r.value),
       })),
     };
+  }
+
+  /**
+   * The pairs of firms that cooperated most through the platform in a cluster's period: awards between them (either
+   * way), their value in EUR (awards without a rate counted, without value), whether they are across the border.
+   */
+  async topPairs(actor: Actor, clusterId: string, period: string, first: number): Promise<CooperatingPair[]> {
+    grainField(period, 'period');
+    await this.readableCluster(await actor.roles(), clusterId);
+    const rows: Record<string, unknown>[] = await this.db.query(
+      `WITH awards AS (
+         SELECT LEAST(f.firm_id, f.other_firm_id) AS a, GREATEST(f.firm_id, f.other_firm_id) AS b, f.eur_minor
+         FROM metrics_fact f JOIN metrics_fact_cell c ON c.partition = f.partition AND c.key = f.key
+         WHERE f.kind = 'award' AND f.other_firm_id IS NOT NULL
+           AND c.scope_type = 'cluster' AND c.scope_id = $1 AND c.period = $2
+       )
+       SELECT x.a, x.b, x.awards, x.eur_minor, fa.name AS a_name, fb.name AS b_name, fa.country AS a_country,
+              fb.country AS b_country
+       FROM (SELECT a, b, count(*)::int AS awards, sum(eur_minor)::bigint AS eur_minor FROM awards GROUP BY a, b) x
+       JOIN firm fa ON fa.id = x.a JOIN firm fb ON fb.id = x.b
+       ORDER BY x.awards DESC, x.eur_minor DESC NULLS LAST, x.a, x.b
+       LIMIT $3`,
+      [clusterId, period, first],
+    );
+    return rows.map((r) => ({
+      firms: [
+        { id: r['a'] as string, name: r['a_name'] as string, country: String(r['a_country']).trim() },
+        { id: r['b'] as string, name: r['b_name'] as string, country: String(r['b_country']).trim() },
+      ],
+      awards: r['awards'] as number,
+      valueEurMinor: r['eur_minor'] === null ? null : Number(r['eur_minor']),
+      crossBorder: String(r['a_country']).trim() !== String(r['b_country']).trim(),
+    }));
   }
 
   /** A firm's own figures in one period: its benefit statement. */

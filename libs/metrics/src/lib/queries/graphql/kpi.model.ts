@@ -1,4 +1,4 @@
-import { Field, Float, ID, ObjectType } from '@nestjs/graphql';
+import { Field, Float, ID, Int, ObjectType } from '@nestjs/graphql';
 
 @ObjectType('KpiPoint', { description: "One period of a KPI: the cluster's value and its partner cluster's." })
 export class KpiPointModel {
@@ -39,4 +39,20 @@ export class FirmBenefitStatementModel {
   @Field(() => ID) firmId: string;
   @Field() period: string;
   @Field(() => [KpiValueModel]) figures: KpiValueModel[];
+}
+
+@ObjectType('PairFirm')
+export class PairFirmModel {
+  @Field(() => ID) id: string;
+  @Field() name: string;
+  @Field() country: string;
+}
+
+@ObjectType('CooperatingPair', { description: 'Two firms that cooperated through the platform: awards between them.' })
+export class CooperatingPairModel {
+  @Field(() => [PairFirmModel]) firms: PairFirmModel[];
+  @Field(() => Int) awards: number;
+  @Field(() => Float, { nullable: true, description: 'EUR cents of the awards that had a rate.' })
+  valueEurMinor: number | null;
+  @Field() crossBorder: boolean;
 }

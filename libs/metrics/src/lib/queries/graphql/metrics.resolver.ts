@@ -1,17 +1,39 @@
-import { Args, Query, Resolver } from '@nestjs/graphql';
-import { CurrentActor, LocaleCode, requireActor, UuidScalar, type Actor } from '@kooperant/identity';
+import { Inject } from '@nestjs/common';
+import { Args, Int, Query, Resolver } from '@nestjs/graphql';
+import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
+import { checkPageSize, CurrentActor, LocaleCode, requireActor, UuidScalar, type Actor } from '@kooperant/identity';
 import type { Locale } from '@kooperant/platform-i18n';
 import { KPI_DEFINITIONS } from '../../kpi-definitions';
 import { kpiTitle } from '../../reports/kpi-labels';
 import { MetricsQueryService } from '../metrics-query.service';
-import { ClusterKpisModel, FirmBenefitStatementModel } from './kpi.model';
+import { ClusterKpisModel, CooperatingPairModel, FirmBenefitStatementModel } from './kpi.model';
 
 const UNIT = new Map(KPI_DEFINITIONS.map((k) => [k.id, k.unit]));
 
 /** The cooperation KPIs: thin; who reads what is decided by MetricsQueryService. */
 @Resolver()
 export class MetricsResolver {
-  constructor(private readonly metrics: MetricsQueryService) {}
+  constructor(
+    private readonly metrics: MetricsQueryService,
+    @Inject(KOOPERANT_CONFIG) private readonly config: KooperantConfig,
+  ) {}
+
+  @Query(() => [CooperatingPairModel], {
+    description: "The pairs of firms that cooperated most in a cluster's period (by awards), for its coordinators.",
+  })
+  topCooperatingPairs(
+    @CurrentActor() actor: Actor | null,
+    @Args('clusterId', { type: () => UuidScalar }) clusterId: string,
+    @Args('period') period: string,
+    @Args('first', { type: () => Int, defaultValue: 10 }) first: number,
+  ): Promise<CooperatingPairModel[]> {
+    return this.metrics.topPairs(
+      requireActor(actor),
+      clusterId,
+      period,
+      checkPageSize(first, this.config.graphql.maxPageSize),
+    );
+  }
 
   @Query(() => ClusterKpisModel, {
     description:
