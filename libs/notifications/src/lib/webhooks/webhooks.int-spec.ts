@@ -145,6 +145,8 @@ describe('webhooks', () => {
     const buyer = await verifiedFirm(app, 'PL');
     const supplier = await verifiedFirm(app, 'LT');
     await pairClusters(app.db, buyer.clusterId, supplier.clusterId);
+    // The firms' own events (registered, verified) are handled before the endpoint exists: only what follows is sent.
+    await drained();
     const made = await endpoints.create(
       buyer.admin,
       buyer.firmId,
