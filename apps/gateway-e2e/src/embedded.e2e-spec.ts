@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
 import { DEMO_FIRMS, DEMO_PASSWORD, demoFirmUserEmail } from '@kooperant/identity';
+import { freePort } from '@kooperant/platform-testing';
 import { startNode, stop, waitForReady } from './support/servers';
 
 /** `npm start` on a bare machine: no DATABASE_URL, no REDIS_URL. */
 describe('embedded mode', () => {
   let launcher: ChildProcess | undefined;
   const dataDir = mkdtempSync(join(tmpdir(), 'kooperant-embedded-'));
-  const port = 41_000 + Math.floor(Math.random() * 1000);
-  const url = `http://127.0.0.1:${port}`;
 
   afterAll(async () => {
     await stop(launcher, 20_000);
@@ -18,10 +17,12 @@ describe('embedded mode', () => {
   });
 
   it('starts with PostgreSQL in-process, seeds the demo data, and a Lithuanian user finds Polish CNC milling with "frezavimas"', async () => {
+    const [port, dbPort] = [await freePort(), await freePort()];
+    const url = `http://127.0.0.1:${port}`;
     const env: NodeJS.ProcessEnv = {
       NODE_ENV: 'development',
       EMBEDDED_DATA_DIR: dataDir,
-      EMBEDDED_DB_PORT: String(port + 1000),
+      EMBEDDED_DB_PORT: String(dbPort),
       PORT: String(port),
       LOG_LEVEL: 'warn',
       DATABASE_URL: '',

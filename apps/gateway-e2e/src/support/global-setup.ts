@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { databaseUrl, recreateDatabase, TEST_REDIS_URL } from '@kooperant/platform-testing';
+import { databaseUrl, freePort, recreateDatabase, TEST_REDIS_URL } from '@kooperant/platform-testing';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,7 @@ export const E2E_DB = `kooperant_e2e_${process.pid}`;
  */
 export default async function globalSetup(): Promise<void> {
   await recreateDatabase(E2E_DB);
-  const port = String(39_000 + Math.floor(Math.random() * 1000));
+  const port = String(await freePort());
   const documents = mkdtempSync(join(tmpdir(), 'kooperant-e2e-documents-'));
   // The worker e-mails notifications to a real SMTP server on loopback; the tests read what it received.
   const mailDir = mkdtempSync(join(tmpdir(), 'kooperant-e2e-mail-'));

@@ -1,12 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { IdentityModule, TokenService } from '@kooperant/identity';
 import { insertUser } from '@kooperant/identity/testing';
 import { JobName, QueueName, QueueRegistry, jobId } from '@kooperant/platform-queue';
 import {
   createTestApp,
+  freePort,
   waitFor,
   loopbackSmtp,
   testQueueModule,
@@ -16,14 +16,6 @@ import {
 
 const ROOT = join(__dirname, '../../../..');
 const JWT_SECRET = 'test-secret-test-secret-test-secret-0123'; // createTestApp's, so the test signs tokens alike
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 /**
  * The queue dashboard (Bull Board) of the real gateway process, over the real worker's queues on Redis: only

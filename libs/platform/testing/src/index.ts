@@ -8,3 +8,4 @@ export * from './lib/test-queue';
 export * from './lib/wait-for';
 export * from './lib/loopback-smtp';
 export * from './lib/own-redis';
+export * from './lib/free-port';
