@@ -51,8 +51,9 @@ export class MetricsResolver {
     const periods = MetricsQueryService.periodsBetween(from, to);
     const data = await this.metrics.clusterFigures(requireActor(actor), clusterId, periods, kpis);
     const ids = kpis?.length ? kpis : KPI_DEFINITIONS.map((k) => k.id);
+    const byCell = new Map(data.figures.map((f) => [`${f.kpi}|${f.period}|${f.scopeId}`, f.value]));
     const value = (kpi: string, period: string, scope: string | undefined) =>
-      data.figures.find((f) => f.kpi === kpi && f.period === period && f.scopeId === scope)?.value ?? null;
+      byCell.get(`${kpi}|${period}|${scope}`) ?? null;
     return {
       clusterId,
       partnerClusterId: data.partner?.id ?? null,
