@@ -1,6 +1,6 @@
 import { Field, InputType } from '@nestjs/graphql';
-import { UuidScalar } from '@kooperant/identity';
-import { ExchangeLanguageCode, ExchangeTopicCode } from './exchange.model';
+import { LocaleCode, UuidScalar } from '@kooperant/identity';
+import { ExchangeTopicCode } from './exchange.model';
 
 @InputType()
 export class CreateExchangePostInput {
@@ -11,7 +11,7 @@ export class CreateExchangePostInput {
   topic: ExchangeTopicCode;
   @Field({ description: '1 to 200 characters.' }) title: string;
   @Field({ description: '1 to 10,000 characters.' }) body: string;
-  @Field(() => ExchangeLanguageCode) language: ExchangeLanguageCode;
+  @Field(() => LocaleCode) language: LocaleCode;
   @Field(() => UuidScalar, { nullable: true }) orderId?: string | null;
   @Field(() => UuidScalar, { nullable: true }) offerId?: string | null;
   @Field(() => UuidScalar, { nullable: true }) firmId?: string | null;
@@ -36,7 +36,7 @@ export class ForwardToPartnerClusterInput {
   firmIds?: string[] | null;
   @Field(() => String, { nullable: true, description: 'Up to 5,000 characters, for the firms and coordinators.' })
   note?: string | null;
-  @Field(() => ExchangeLanguageCode) language: ExchangeLanguageCode;
+  @Field(() => LocaleCode) language: LocaleCode;
 }
 
 @InputType()

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { PageInfoModel } from '@kooperant/identity';
+import { LocaleCode, PageInfoModel } from '@kooperant/identity';
 
 export enum ExchangeTopicCode {
   GOOD_PRACTICE = 'good_practice',
@@ -11,13 +11,6 @@ registerEnumType(ExchangeTopicCode, {
   name: 'ExchangeTopic',
   valuesMap: { FORWARD: { description: 'An order or offer forwarded to the partner cluster’s firms.' } },
 });
-
-export enum ExchangeLanguageCode {
-  en = 'en',
-  pl = 'pl',
-  lt = 'lt',
-}
-registerEnumType(ExchangeLanguageCode, { name: 'ExchangeLanguage' });
 
 @ObjectType('ExchangeComment')
 export class ExchangeCommentModel {
@@ -38,7 +31,7 @@ export class ExchangePostModel {
   @Field(() => ExchangeTopicCode) topic: ExchangeTopicCode;
   @Field() title: string;
   @Field() body: string;
-  @Field(() => ExchangeLanguageCode) language: ExchangeLanguageCode;
+  @Field(() => LocaleCode) language: LocaleCode;
   @Field(() => ID, { nullable: true }) orderId: string | null;
   @Field(() => ID, { nullable: true }) offerId: string | null;
   @Field(() => ID, { nullable: true }) firmId: string | null;
