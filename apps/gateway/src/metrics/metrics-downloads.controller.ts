@@ -58,14 +58,13 @@ export class MetricsDownloadsController {
       send(reply, 'text/csv; charset=utf-8', `kooperant-${period}-${locale}.csv`, clusterReportCsv(data, locale));
       return;
     }
-    const periods = MetricsQueryService.periodsBetween(text(query, 'from'), text(query, 'to'));
-    const data = await this.metrics.clusterFigures(actor, uuid(clusterId), periods);
-    const names = new Map(
-      [data.cluster, data.partner].filter((c) => !!c).map((c) => [c.id, c.name[locale] ?? c.name.en ?? '']),
+    const { periods, rows } = await this.metrics.clusterTable(
+      actor,
+      uuid(clusterId),
+      text(query, 'from'),
+      text(query, 'to'),
+      locale,
     );
-    const rows = data.figures
-      .map((f) => ({ ...f, scopeName: names.get(f.scopeId) }))
-      .sort((a, b) => (a.scopeId + a.period + a.kpi < b.scopeId + b.period + b.kpi ? -1 : 1));
     const file = `kooperant-${periods[0]}-${periods[periods.length - 1]}-${locale}.csv`;
     send(reply, 'text/csv; charset=utf-8', file, kpiTableCsv(rows, locale));
   }

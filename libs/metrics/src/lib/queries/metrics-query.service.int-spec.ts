@@ -69,6 +69,10 @@ describe('MetricsQueryService', () => {
       expect(valueOf(data.figures, 'packages-awarded', s.pl)).toBe(1);
       expect(valueOf(data.figures, 'new-pl-lt-pairs', s.pl)).toBe(1);
     }
+    const series = await metrics.clusterSeries(s.plCoordinator, s.pl, s.month, s.month, ['orders-posted']);
+    expect(series.series).toEqual([
+      { kpi: 'orders-posted', unit: 'count', points: [{ period: s.month, cluster: 1, partner: 0 }] },
+    ]);
     const only = await metrics.clusterFigures(s.plCoordinator, s.pl, [s.month], ['orders-posted']);
     expect(new Set(only.figures.map((f) => f.kpi))).toEqual(new Set(['orders-posted']));
 
@@ -91,6 +95,12 @@ describe('MetricsQueryService', () => {
     expect(valueOf(own, 'new-pl-lt-pairs', s.supplier.firmId)).toBe(1);
     expect(valueOf(own, 'value-awarded-pln', s.supplier.firmId)).toBe(250_000);
     await expect(metrics.firmFigures(s.ltCoordinator, s.supplier.firmId, s.ltMonth)).resolves.toHaveLength(own.length);
+    const statement = await metrics.firmStatement(s.supplier.admin, s.supplier.firmId, s.ltMonth);
+    expect(statement.find((f) => f.kpi === 'packages-awarded')).toEqual({
+      kpi: 'packages-awarded',
+      unit: 'count',
+      value: 1,
+    });
     for (const other of [s.buyer.admin, s.plCoordinator]) {
       expect((await domainError(metrics.firmFigures(other, s.supplier.firmId, s.ltMonth))).code).toBe('FIRM_NOT_FOUND');
     }

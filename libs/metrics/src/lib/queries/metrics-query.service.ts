@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { DomainError } from '@kooperant/platform-errors';
-import type { LocalizedText } from '@kooperant/platform-i18n';
+import type { Locale, LocalizedText } from '@kooperant/platform-i18n';
 import type { Actor, ActorRoles } from '@kooperant/identity';
 import { KPI_DEFINITIONS } from '../kpi-definitions';
 import type { Figure } from '../core/figures';
@@ -18,6 +18,7 @@ import {
 export const MAX_PERIODS = 60;
 
 const KPI_IDS = new Set(KPI_DEFINITIONS.map((k) => k.id));
+const UNIT = new Map(KPI_DEFINITIONS.map((k) => [k.id, k.unit]));
 
 export interface CooperatingPair {
   firms: { id: string; name: string; country: string }[];
@@ -25,6 +26,13 @@ export interface CooperatingPair {
   /** Their awards' value in EUR cents (those converted); null when none had a rate. */
   valueEurMinor: number | null;
   crossBorder: boolean;
+}
+
+/** One KPI of a cluster over periods, with its partner's beside it. */
+export interface KpiSeries {
+  kpi: string;
+  unit: string;
+  points: { period: string; cluster: number | null; partner: number | null }[];
 }
 
 export interface ClusterFigures {
@@ -130,6 +138,58 @@ export class MetricsQueryService {
       valueEurMinor: r['eur_minor'] === null ? null : Number(r['eur_minor']),
       crossBorder: String(r['a_country']).trim() !== String(r['b_country']).trim(),
     }));
+  }
+
+  /** A cluster's KPIs (all when none given) from one period to another, each beside its partner's. */
+  async clusterSeries(
+    actor: Actor,
+    clusterId: string,
+    from: string,
+    to: string,
+    kpis?: string[] | null,
+  ): Promise<{ partnerClusterId: string | null; periods: string[]; series: KpiSeries[] }> {
+    const periods = MetricsQueryService.periodsBetween(from, to);
+    const data = await this.clusterFigures(actor, clusterId, periods, kpis);
+    const byCell = new Map(data.figures.map((f) => [`${f.kpi}|${f.period}|${f.scopeId}`, f.value]));
+    const value = (kpi: string, period: string, scope: string | undefined) =>
+      byCell.get(`${kpi}|${period}|${scope}`) ?? null;
+    const ids = kpis?.length ? kpis : KPI_DEFINITIONS.map((k) => k.id);
+    return {
+      partnerClusterId: data.partner?.id ?? null,
+      periods,
+      series: ids.map((kpi) => ({
+        kpi,
+        unit: UNIT.get(kpi) as string,
+        points: periods.map((period) => ({
+          period,
+          cluster: value(kpi, period, clusterId),
+          partner: value(kpi, period, data.partner?.id),
+        })),
+      })),
+    };
+  }
+
+  /** The rows of a KPI table export: every figure of the cluster and its partner, named in `locale`, in order. */
+  async clusterTable(actor: Actor, clusterId: string, from: string, to: string, locale: Locale) {
+    const periods = MetricsQueryService.periodsBetween(from, to);
+    const data = await this.clusterFigures(actor, clusterId, periods);
+    const names = new Map(
+      [data.cluster, data.partner].filter((c) => !!c).map((c) => [c.id, c.name[locale] ?? c.name.en ?? '']),
+    );
+    const rows = data.figures
+      .map((f) => ({ ...f, scopeName: names.get(f.scopeId) }))
+      .sort((a, b) => (a.scopeId + a.period + a.kpi < b.scopeId + b.period + b.kpi ? -1 : 1));
+    return { periods, rows };
+  }
+
+  /** A firm's benefit statement: every KPI of its own in one period (null where it has no figure). */
+  async firmStatement(
+    actor: Actor,
+    firmId: string,
+    period: string,
+  ): Promise<{ kpi: string; unit: string; value: number | null }[]> {
+    const byKpi = new Map((await this.firmFigures(actor, firmId, period)).map((f) => [f.kpi, f.value]));
+    return KPI_DEFINITIONS.map((k) => ({ kpi: k.id, unit: k.unit, value: byKpi.get(k.id) ?? null }));
   }
 
   /** A firm's own figures in one period: its benefit statement. */

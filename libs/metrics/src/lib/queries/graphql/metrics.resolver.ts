@@ -3,12 +3,9 @@ import { Args, Int, Query, Resolver } from '@nestjs/graphql';
 import { KOOPERANT_CONFIG, type KooperantConfig } from '@kooperant/platform-config';
 import { checkPageSize, CurrentActor, LocaleCode, requireActor, UuidScalar, type Actor } from '@kooperant/identity';
 import type { Locale } from '@kooperant/platform-i18n';
-import { KPI_DEFINITIONS } from '../../kpi-definitions';
 import { kpiTitle } from '../../reports/kpi-labels';
 import { MetricsQueryService } from '../metrics-query.service';
 import { ClusterKpisModel, CooperatingPairModel, FirmBenefitStatementModel } from './kpi.model';
-
-const UNIT = new Map(KPI_DEFINITIONS.map((k) => [k.id, k.unit]));
 
 /** The cooperation KPIs: thin; who reads what is decided by MetricsQueryService. */
 @Resolver()
@@ -48,26 +45,13 @@ export class MetricsResolver {
     kpis?: string[] | null,
     @Args('language', { type: () => LocaleCode, nullable: true, defaultValue: 'en' }) language?: string,
   ): Promise<ClusterKpisModel> {
-    const periods = MetricsQueryService.periodsBetween(from, to);
-    const data = await this.metrics.clusterFigures(requireActor(actor), clusterId, periods, kpis);
-    const ids = kpis?.length ? kpis : KPI_DEFINITIONS.map((k) => k.id);
-    const byCell = new Map(data.figures.map((f) => [`${f.kpi}|${f.period}|${f.scopeId}`, f.value]));
-    const value = (kpi: string, period: string, scope: string | undefined) =>
-      byCell.get(`${kpi}|${period}|${scope}`) ?? null;
+    const locale = (language ?? 'en') as Locale;
+    const data = await this.metrics.clusterSeries(requireActor(actor), clusterId, from, to, kpis);
     return {
       clusterId,
-      partnerClusterId: data.partner?.id ?? null,
-      periods,
-      kpis: ids.map((kpi) => ({
-        kpi,
-        title: kpiTitle(kpi, (language ?? 'en') as Locale),
-        unit: UNIT.get(kpi) as string,
-        points: periods.map((period) => ({
-          period,
-          cluster: value(kpi, period, clusterId),
-          partner: value(kpi, period, data.partner?.id),
-        })),
-      })),
+      partnerClusterId: data.partnerClusterId,
+      periods: data.periods,
+      kpis: data.series.map((k) => ({ ...k, title: kpiTitle(k.kpi, locale) })),
     };
   }
 
@@ -80,17 +64,11 @@ export class MetricsResolver {
     @Args('period') period: string,
     @Args('language', { type: () => LocaleCode, nullable: true, defaultValue: 'en' }) language?: string,
   ): Promise<FirmBenefitStatementModel> {
-    const figures = await this.metrics.firmFigures(requireActor(actor), firmId, period);
-    const byKpi = new Map(figures.map((f) => [f.kpi, f.value]));
+    const figures = await this.metrics.firmStatement(requireActor(actor), firmId, period);
     return {
       firmId,
       period,
-      figures: KPI_DEFINITIONS.map((k) => ({
-        kpi: k.id,
-        title: kpiTitle(k.id, (language ?? 'en') as Locale),
-        unit: k.unit,
-        value: byKpi.get(k.id) ?? null,
-      })),
+      figures: figures.map((f) => ({ ...f, title: kpiTitle(f.kpi, (language ?? 'en') as Locale) })),
     };
   }
 }
