@@ -6,6 +6,7 @@ import type { Locale, LocalizedText } from '@kooperant/platform-i18n';
 import type { Actor, ActorRoles } from '@kooperant/identity';
 import { KPI_DEFINITIONS } from '../kpi-definitions';
 import type { Figure } from '../core/figures';
+import { METRICS_FIGURES } from '../store/metrics-figures.sql';
 import { grainOf, type MetricsCountry, type PeriodGrain } from '../core/periods';
 import {
   clusterReportKpis,
@@ -88,7 +89,7 @@ export class MetricsQueryService {
     const { cluster, partner } = await this.readableCluster(await actor.roles(), clusterId);
     const scopes = [cluster.id, ...(partner ? [partner.id] : [])];
     const rows: { scope_id: string; period: string; kpi: string; value: string | null }[] = await this.db.query(
-      `SELECT scope_id, period, kpi, value FROM metrics_figure
+      `SELECT scope_id, period, kpi, value FROM ${METRICS_FIGURES} f
        WHERE scope_type = 'cluster' AND scope_id = ANY($1::uuid[]) AND period = ANY($2::text[])
          AND ($3::text[] IS NULL OR kpi = ANY($3::text[]))`,
       [scopes, periods, kpis?.length ? kpis : null],
@@ -206,7 +207,7 @@ export class MetricsQueryService {
       if (!coordinated) throw DomainError.notFound('Firm', 'FIRM_NOT_FOUND');
     }
     const rows: { kpi: string; value: string | null }[] = await this.db.query(
-      `SELECT kpi, value FROM metrics_figure WHERE scope_type = 'firm' AND scope_id = $1 AND period = $2`,
+      `SELECT kpi, value FROM ${METRICS_FIGURES} f WHERE scope_type = 'firm' AND scope_id = $1 AND period = $2`,
       [firmId, period],
     );
     return rows.map((r) => ({

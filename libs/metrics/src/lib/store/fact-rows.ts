@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { isCurrency } from '@kooperant/platform-money';
-import { cellKey, type Cell, type ScopeType } from '../core/cells';
+import { cellKey, type ScopeType } from '../core/cells';
 import type { Fact, FactKind } from '../core/fact';
 import type { PlacedFact } from '../core/recompute';
 
@@ -166,21 +166,5 @@ export async function insertCells(m: EntityManager, placed: readonly PlacedFact[
        SELECT * FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::varchar[], $5::varchar[])`,
       [0, 1, 2, 3, 4].map((j) => chunk.map((r) => r[j])),
     );
-  }
-}
-
-/** A set of cells, each once. */
-export class CellSet {
-  private readonly cells = new Map<string, Cell>();
-  add(cells: readonly Cell[]): void {
-    for (const c of cells) this.cells.set(cellKey(c), c);
-  }
-  get size(): number {
-    return this.cells.size;
-  }
-  /** The cells as three arrays (scope types, scope ids, periods), for unnest. */
-  columns(): [string[], string[], string[]] {
-    const all = [...this.cells.values()];
-    return [all.map((c) => c.scopeType), all.map((c) => c.scopeId), all.map((c) => c.period)];
   }
 }

@@ -7,6 +7,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Entity('metrics_fact')
 @Index('metrics_fact_firm_idx', ['firmId', 'otherFirmId'])
 @Index('metrics_fact_kind_idx', ['kind', 'firmId'])
+@Index('metrics_fact_subject_idx', ['kind', 'subject'])
 export class MetricsFactEntity {
   @PrimaryColumn({ type: 'varchar', length: 120 })
   partition: string;

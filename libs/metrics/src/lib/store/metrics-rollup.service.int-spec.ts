@@ -9,6 +9,7 @@ import type { MetricEvent } from '../core/metric-event';
 import type { MetricsCountry } from '../core/periods';
 import { figuresFromEvents } from '../core/recompute';
 import { randomCooperation, shuffled, type RandomWorld } from '../../testing/random-cooperation';
+import { METRICS_FIGURES } from './metrics-figures.sql';
 import { MetricsRollupService } from './metrics-rollup.service';
 
 const DAY_MS = 86_400_000;
@@ -99,7 +100,7 @@ describe('MetricsRollupService', () => {
     const [{ events }] = await app.db.query(`SELECT count(*)::int AS events FROM metrics_event`);
     return {
       figures: await rows(
-        `SELECT concat_ws('|', scope_type, scope_id, period, kpi, value::text) AS row FROM metrics_figure ORDER BY 1`,
+        `SELECT concat_ws('|', scope_type, scope_id, period, kpi, value::text) AS row FROM ${METRICS_FIGURES} f ORDER BY 1`,
       ),
       facts: await rows(
         `SELECT concat_ws('|', partition, key, kind, at, subject, cluster_id, firm_id, other_firm_id, n, amount_minor,
@@ -119,7 +120,10 @@ describe('MetricsRollupService', () => {
     await writeOutbox(events);
     // Delivered in a random order (late events), one in twenty twice (a relay that died before marking them).
     const deliveries = shuffled([...events, ...events.filter((_, i) => i % 20 === 7)], 42);
-    for (const e of deliveries) await rollUp(e);
+    // As the worker's jobs come: in waves of 1 to 60 at once, each wave rolled up in one or a few batches.
+    for (let i = 0, wave = 1; i < deliveries.length; i += wave, wave = 1 + ((i * 7919) % 60)) {
+      await Promise.all(deliveries.slice(i, i + wave).map(rollUp));
+    }
     const incremental = await snapshot();
     expect(incremental.events).toBe(10_000);
     expect(incremental.figures.length).toBeGreaterThan(1_000);
@@ -143,6 +147,25 @@ describe('MetricsRollupService', () => {
       .sort();
     expect(fromDb).toEqual(inMemory);
   }, 1_200_000);
+
+  it('rolls up the rest of a batch when one of its events fails, and fails only that one', async () => {
+    const w = await world(1, 4);
+    const events = randomCooperation(w, 200, 11);
+    await writeOutbox(events);
+    const results = await Promise.allSettled([
+      ...events.slice(0, 100).map(rollUp),
+      processor.handle({ eventId: 'not-an-id' }),
+      ...events.slice(100).map(rollUp),
+    ]);
+
+    expect(results.filter((r) => r.status === 'rejected')).toHaveLength(1);
+    expect(results[100].status).toBe('rejected');
+    const [{ n }] = await app.db.query(`SELECT count(*)::int AS n FROM metrics_event`);
+    expect(n).toBe(200);
+    const incremental = await snapshot();
+    await rollup.recomputeAll();
+    expect(await snapshot()).toEqual(incremental);
+  });
 
   it('changes nothing when every event is replayed, in another order, nor when recomputed', async () => {
     const w = await world(2, 6);

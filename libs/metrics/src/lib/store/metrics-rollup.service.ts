@@ -7,9 +7,9 @@ import { deriveFirmFacts, derivePairFacts, derivePartitionFacts } from '../core/
 import { contextWith, type Fact, type MetricsContext } from '../core/fact';
 import { METRIC_EVENT_TYPES, pairPartition, partitionOf, type MetricEvent } from '../core/metric-event';
 import { deriveAll, type PlacedFact } from '../core/recompute';
+import { AggregateDeltas, MEDIAN_KINDS, REBUILD_AGGREGATES_SQL } from './cell-aggregates';
 import {
   canonical,
-  CellSet,
   deleteCells,
   deleteFacts,
   factsOfPartitions,
@@ -18,7 +18,7 @@ import {
   insertFacts,
   sameFacts,
 } from './fact-rows';
-import { DELETE_FIGURES_SQL, insertFiguresSql } from './figures.sql';
+import { METRICS_FIGURES } from './metrics-figures.sql';
 import { MetricsDimensionsLoader, needsOf } from './metrics-dimensions';
 
 /** Outbox rows as the KPIs read them (`where` on outbox_event, parameters from $1). */
@@ -28,6 +28,17 @@ async function outboxEvents(m: EntityManager, where: string, params: unknown[]):
     params,
   );
   return rows.map((r) => ({ id: r.id, type: r.type, at: new Date(r.created_at), payload: r.payload }));
+}
+
+/** Events rolled up in one transaction at most. */
+const MAX_BATCH = 200;
+
+interface PendingRollup {
+  id: string;
+  /** The event, when given; else it is read from the outbox. */
+  event?: MetricEvent;
+  done(applied: boolean): void;
+  fail(e: unknown): void;
 }
 
 /** Every roll-up change holds this transaction lock: figures are read-modify-written per cell, so one writer at a time. */
@@ -40,12 +51,14 @@ export interface RecomputeResult {
 }
 
 /**
- * Keeps the KPI roll-up (metrics_figure) up to date from domain events, and rebuilds it from the outbox.
+ * Keeps the KPI roll-up (the cells' aggregates the figures are read from) up to date from domain events, and rebuilds it from the outbox.
  *
  * Incrementally, an event is stored once (keyed by its outbox id: a replay changes nothing), its partition's facts are
- * derived again from all of that partition's events (so a late event lands as if it had come in order), and only the
- * cells whose facts changed are aggregated again. A full recomputation derives every fact in memory from the outbox
- * with the same pure core; the two must agree exactly, which an integration test checks.
+ * derived again from all of that partition's events (so a late event lands as if it had come in order), and the facts
+ * that came, went or changed are counted into and out of their cells' aggregates by difference (never a whole cell
+ * again: a cluster's year holds all of its facts), from which the figures are read. Events that
+ * arrive while a roll-up runs are rolled up together in the next transaction. A full recomputation derives every fact
+ * in memory from the outbox with the same pure core; the two must agree exactly, which an integration test checks.
  */
 @Injectable()
 export class MetricsRollupService {
@@ -68,38 +81,96 @@ export class MetricsRollupService {
     return run;
   }
 
-  /** Rolls up the outbox event of this id; false when it is gone, not a KPI event, or was rolled up already. */
-  async applyOutboxEvent(eventId: string): Promise<boolean> {
-    const [event] = await outboxEvents(this.db.manager, `id = $1`, [eventId]);
-    return event ? this.apply(event) : false;
+  /** Roll-ups asked for and not yet begun: the next turn takes them all (up to MAX_BATCH) into one transaction. */
+  private readonly pending: PendingRollup[] = [];
+
+  /**
+   * Rolls up the outbox event of this id; false when it is gone, not a KPI event, or was rolled up already. Resolves
+   * once the transaction that rolled it up (with the others waiting then) has committed.
+   */
+  applyOutboxEvent(eventId: string): Promise<boolean> {
+    return this.enqueue(eventId);
   }
 
   /** Rolls one event up; false when it is not a KPI event or was rolled up already. */
   async apply(event: MetricEvent): Promise<boolean> {
-    const partition = partitionOf(event.type, event.payload);
-    if (!partition) return false;
-    return this.inTurn(() => this.applyInTurn(event, partition));
+    if (!partitionOf(event.type, event.payload)) return false;
+    return this.enqueue(event.id, event);
   }
 
-  private applyInTurn(event: MetricEvent, partition: string): Promise<boolean> {
+  private enqueue(id: string, event?: MetricEvent): Promise<boolean> {
+    return new Promise<boolean>((done, fail) => {
+      this.pending.push({ id, event, done, fail });
+      void this.inTurn(() => this.drain());
+    });
+  }
+
+  /**
+   * Rolls up what is pending, in one transaction: one lock, one commit, and each partition derived once however many
+   * of its events came (a ranked package proposes many matches of one order at once). When the batch fails, its events
+   * are rolled up one by one, so that one bad event fails only its own job.
+   */
+  private async drain(): Promise<void> {
+    const batch = this.pending.splice(0, MAX_BATCH);
+    if (!batch.length) return;
+    try {
+      const applied = await this.applyBatch(batch);
+      batch.forEach((p, i) => p.done(applied[i]));
+    } catch (e) {
+      if (batch.length === 1) return batch[0].fail(e);
+      for (const p of batch) {
+        await this.applyBatch([p]).then(([applied]) => p.done(applied), p.fail);
+      }
+    }
+  }
+
+  /** Whether each event was rolled up now (false: gone, not a KPI event, rolled up before, or twice in the batch). */
+  private applyBatch(batch: readonly PendingRollup[]): Promise<boolean[]> {
     return this.db.transaction('READ COMMITTED', async (m) => {
       await m.query(LOCK_SQL);
-      const stored = await queryRows<{ id: string }>(
-        m,
-        `INSERT INTO metrics_event (id, type, partition, occurred_at, payload) VALUES ($1, $2, $3, $4, $5)
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
-        [event.id, event.type, partition, event.at.toISOString(), JSON.stringify(event.payload)],
+      const unloaded = batch.filter((p) => !p.event).map((p) => p.id);
+      const loaded = new Map(
+        (unloaded.length ? await outboxEvents(m, `id = ANY($1::uuid[])`, [unloaded]) : []).map((e) => [e.id, e]),
       );
-      if (!stored.length) return false;
-      const touched = new CellSet();
-      if (partition.startsWith('firm:')) await this.refreshFirm(m, partition, touched);
-      else await this.refreshPartition(m, partition, touched);
-      if (touched.size) {
-        const cells = touched.columns();
-        await m.query(DELETE_FIGURES_SQL, cells);
-        await m.query(insertFiguresSql('given'), cells);
+      const events = batch
+        .map((p) => p.event ?? loaded.get(p.id))
+        .map((e) => (e ? { e, partition: partitionOf(e.type, e.payload) } : null))
+        .filter((x): x is { e: MetricEvent; partition: string } => x?.partition != null);
+      const stored = new Set(
+        events.length
+          ? (
+              await queryRows<{ id: string }>(
+                m,
+                `INSERT INTO metrics_event (id, type, partition, occurred_at, payload)
+                 SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::jsonb[])
+                 ON CONFLICT (id) DO NOTHING RETURNING id`,
+                [
+                  events.map((x) => x.e.id),
+                  events.map((x) => x.e.type),
+                  events.map((x) => x.partition),
+                  events.map((x) => x.e.at.toISOString()),
+                  events.map((x) => JSON.stringify(x.e.payload)),
+                ],
+              )
+            ).map((r) => r.id)
+          : [],
+      );
+      // Memberships first: they place the facts of the orders and offers that follow (either order gives the same).
+      const partitions = [...new Set(events.filter((x) => stored.has(x.e.id)).map((x) => x.partition))].sort(
+        (a, b) => Number(!a.startsWith('firm:')) - Number(!b.startsWith('firm:')) || (a < b ? -1 : a > b ? 1 : 0),
+      );
+      const deltas = new AggregateDeltas();
+      for (const partition of partitions) {
+        if (partition.startsWith('firm:')) await this.refreshFirm(m, partition, deltas);
+        else await this.refreshPartition(m, partition, deltas);
       }
-      return true;
+      await deltas.apply(m);
+      const first = new Set<string>();
+      return batch.map((p) => {
+        const now = stored.has(p.id) && !first.has(p.id);
+        first.add(p.id);
+        return now;
+      });
     });
   }
 
@@ -111,7 +182,7 @@ export class MetricsRollupService {
   private recomputeInTurn(): Promise<RecomputeResult> {
     return this.db.transaction('READ COMMITTED', async (m) => {
       await m.query(LOCK_SQL);
-      await m.query(`TRUNCATE metrics_event, metrics_fact, metrics_fact_cell, metrics_figure`);
+      await m.query(`TRUNCATE metrics_event, metrics_fact, metrics_fact_cell, metrics_cell_subject, metrics_cell_kind`);
       const rows = await outboxEvents(m, `type = ANY($1::varchar[]) ORDER BY created_at, id`, [METRIC_EVENT_TYPES]);
       const events = rows
         .map((e) => ({ e, partition: partitionOf(e.type, e.payload) }))
@@ -133,30 +204,31 @@ export class MetricsRollupService {
       const all = events.map((x) => x.e);
       const placed = deriveAll(all, await this.dimensions.load(m, needsOf(all)));
       await insertFacts(m, placed);
-      await m.query(insertFiguresSql('all'));
-      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM metrics_figure`);
+      await m.query(REBUILD_AGGREGATES_SQL[0]);
+      await m.query(REBUILD_AGGREGATES_SQL[1], [MEDIAN_KINDS]);
+      const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${METRICS_FIGURES} f`);
       this.log.log(`recomputed ${placed.length} facts and ${n} figures from ${all.length} events`);
       return { events: all.length, facts: placed.length, figures: n };
     });
   }
 
   /** Derives an order's or offer's facts again; then the pairs of firms whose awards changed. */
-  private async refreshPartition(m: EntityManager, partition: string, touched: CellSet): Promise<void> {
+  private async refreshPartition(m: EntityManager, partition: string, deltas: AggregateDeltas): Promise<void> {
     const events = await this.eventsOf(m, partition);
     const before = await factsOfPartitions(m, [partition]);
     const facts = derivePartitionFacts(partition, events, await this.dimensions.load(m, needsOf(events)));
     const after = await this.place(m, partition, facts);
     if (sameFacts(before, after)) return;
-    const changed = await this.replace(m, before, after, touched);
+    const changed = await this.replace(m, before, after, deltas);
     const pairs = new Set<string>();
     for (const { fact } of changed) {
       if (fact.kind === 'award' && fact.otherFirmId) pairs.add(pairPartition(fact.firmId, fact.otherFirmId));
     }
-    for (const pair of pairs) await this.refreshPair(m, pair, touched);
+    for (const pair of pairs) await this.refreshPair(m, pair, deltas);
   }
 
   /** Derives a pair's facts again from the standing awards between its two firms. */
-  private async refreshPair(m: EntityManager, pair: string, touched: CellSet): Promise<void> {
+  private async refreshPair(m: EntityManager, pair: string, deltas: AggregateDeltas): Promise<void> {
     const [, a, b] = pair.split(':');
     const awards = (
       await factsWhere(
@@ -171,18 +243,18 @@ export class MetricsRollupService {
       pair,
       derivePairFacts(awards, await this.dimensions.load(m, needsOf([], awards))),
     );
-    if (!sameFacts(before, after)) await this.replace(m, before, after, touched);
+    if (!sameFacts(before, after)) await this.replace(m, before, after, deltas);
   }
 
   /**
    * A firm's memberships changed: its facts that count for its clusters (offers, activity) move between clusters.
    * The facts themselves stay; their cells are placed again.
    */
-  private async refreshFirm(m: EntityManager, partition: string, touched: CellSet): Promise<void> {
+  private async refreshFirm(m: EntityManager, partition: string, deltas: AggregateDeltas): Promise<void> {
     const before = await factsOfPartitions(m, [partition]);
     const after = deriveFirmFacts(await this.eventsOf(m, partition)).map((fact) => ({ partition, fact, cells: [] }));
     if (sameFacts(before, after)) return;
-    await this.replace(m, before, after, touched);
+    await this.replace(m, before, after, deltas);
     const attributed = await factsWhere(m, `f.firm_id = $1 AND f.cluster_id IS NULL AND f.kind <> 'membership'`, [
       partition.slice('firm:'.length),
     ]);
@@ -195,7 +267,8 @@ export class MetricsRollupService {
     const moved = attributed.map((p) => ({ ...p, cells: cellsOf(p.fact, ctx) }));
     await deleteCells(m, attributed);
     await insertCells(m, moved);
-    for (const p of [...attributed, ...moved]) touched.add(p.cells);
+    for (const p of attributed) deltas.add(p, -1);
+    for (const p of moved) deltas.add(p, 1);
   }
 
   /** Facts with the cells they count in. */
@@ -226,14 +299,15 @@ export class MetricsRollupService {
     m: EntityManager,
     before: PlacedFact[],
     after: PlacedFact[],
-    touched: CellSet,
+    deltas: AggregateDeltas,
   ): Promise<PlacedFact[]> {
     const [was, is] = [new Set(before.map(canonical)), new Set(after.map(canonical))];
     const gone = before.filter((p) => !is.has(canonical(p)));
     const came = after.filter((p) => !was.has(canonical(p)));
     await deleteFacts(m, gone);
     await insertFacts(m, came);
-    for (const p of [...gone, ...came]) touched.add(p.cells);
+    for (const p of gone) deltas.add(p, -1);
+    for (const p of came) deltas.add(p, 1);
     return [...gone, ...came];
   }
 

@@ -1,6 +1,12 @@
+import { MetricsCellKindEntity, MetricsCellSubjectEntity } from './metrics-cell-aggregate.entities';
 import { MetricsEventEntity } from './metrics-event.entity';
 import { MetricsFactCellEntity } from './metrics-fact-cell.entity';
 import { MetricsFactEntity } from './metrics-fact.entity';
-import { MetricsFigureEntity } from './metrics-figure.entity';
 
-export const METRICS_ENTITIES = [MetricsEventEntity, MetricsFactEntity, MetricsFactCellEntity, MetricsFigureEntity];
+export const METRICS_ENTITIES = [
+  MetricsEventEntity,
+  MetricsFactEntity,
+  MetricsFactCellEntity,
+  MetricsCellSubjectEntity,
+  MetricsCellKindEntity,
+];

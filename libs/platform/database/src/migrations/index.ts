@@ -12,6 +12,7 @@ import { Webhooks1795717363536 } from './1795717363536-Webhooks';
 import { Exchange1795718390163 } from './1795718390163-Exchange';
 import { NotificationDigest1795717304704 } from './1795717304704-NotificationDigest';
 import { Metrics1795717536193 } from './1795717536193-Metrics';
+import { MetricsAggregates1795727476920 } from './1795727476920-MetricsAggregates';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Exchange1795718390163,
   NotificationDigest1795717304704,
   Metrics1795717536193,
+  MetricsAggregates1795727476920,
 ];

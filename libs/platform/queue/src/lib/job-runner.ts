@@ -1,6 +1,6 @@
 import { Worker, type Job } from 'bullmq';
 import type { JobHandler } from './job-handler';
-import { JOB_QUEUE, type QueueName } from './queue-names';
+import { JOB_QUEUE, QUEUE_CONCURRENCY, type QueueName } from './queue-names';
 import type { QueueConnection } from './queue-connection';
 
 /** Deaths of the worker running a job after which it is failed (a job that keeps killing workers is poison). */
@@ -45,7 +45,7 @@ export class JobRunner {
       const opts = {
         connection: this.conn.connection,
         prefix: this.conn.prefix,
-        concurrency: this.opts.concurrency,
+        concurrency: QUEUE_CONCURRENCY[queue] ?? this.opts.concurrency,
         // A job whose worker died is given to another up to this many times (BullMQ's default, 1, fails it at the
         // second death; an event job failed so is lost, its outbox row being marked relayed).
         maxStalledCount: MAX_STALLED,

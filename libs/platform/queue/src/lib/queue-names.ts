@@ -6,9 +6,15 @@ export enum QueueName {
   Events = 'events',
   /** Deliveries of notifications outside the app: e-mail and webhooks. */
   Notifications = 'notifications',
-  /** Cooperation KPI roll-ups, one job per domain event (one at a time per worker process). */
+  /** Cooperation KPI roll-ups, one job per domain event (rolled up in batches: one transaction at a time per process). */
   Metrics = 'metrics',
 }
+
+/**
+ * Jobs in flight per worker process for queues whose jobs mostly wait in memory to be done together (a KPI roll-up
+ * job waits for the next batch transaction, which takes every job waiting); other queues take WORKER_CONCURRENCY.
+ */
+export const QUEUE_CONCURRENCY: Partial<Record<QueueName, number>> = { [QueueName.Metrics]: 100 };
 
 /** Every job name, one enum so that producers and processors cannot drift apart. */
 export enum JobName {
