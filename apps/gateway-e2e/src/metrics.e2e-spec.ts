@@ -1,5 +1,6 @@
+import { waitFor } from '@kooperant/platform-testing';
 import { baseUrl, gql, gqlOk } from './support/gql';
-import { clusterIds, signInLtCoordinator, signInPlCoordinator, verifiedPolishFirm } from './support/actors';
+import { clusterIds, offerInput, signInLtCoordinator, signInPlCoordinator, verifiedPolishFirm } from './support/actors';
 
 interface ClusterKpis {
   clusterKpis: {
@@ -52,6 +53,64 @@ describe('cooperation KPIs over GraphQL and as downloads', () => {
     expect(own.firmBenefitStatement.figures.map((f) => f.kpi)).toContain('on-time-rate');
     const other = await gql(query, { f: a.firmId, p: month() }, b.token);
     expect(other.errors?.[0]?.extensions?.code).toBe('FIRM_NOT_FOUND');
+  });
+
+  it("shows a firm's activity to its members and both clusters' coordinators, and never to another firm", async () => {
+    const [a, b] = await Promise.all([verifiedPolishFirm(), verifiedPolishFirm()]);
+    const [pl, lt] = await Promise.all([signInPlCoordinator(), signInLtCoordinator()]);
+    const offer = await gqlOk<{ createOffer: { id: string } }>(
+      `mutation($i: CreateOfferInput!) { createOffer(input: $i) { id } }`,
+      { i: offerInput(a.firmId) },
+      a.token,
+    );
+    await gqlOk(
+      `mutation($i: OfferIdInput!) { publishOffer(input: $i) { id } }`,
+      { i: { offerId: offer.createOffer.id } },
+      a.token,
+    );
+    const query = `query($f: UUID!, $m: String!) {
+      firmActivity(firmId: $f, from: $m, to: $m, kpis: ["offers-published"], language: pl) {
+        firm { id country } periods kpis { kpi title points { period value } }
+        events(first: 5) { edges { cursor node { kind at offerId title } } pageInfo { hasNextPage endCursor } } } }`;
+    type Activity = {
+      firmActivity: {
+        firm: { id: string };
+        kpis: { points: { value: number | null }[] }[];
+        events: { edges: { node: { kind: string; offerId: string | null } }[] };
+      };
+    };
+    // The worker rolls the publication up into the KPIs; then the firm and the coordinators of both clusters see it.
+    for (const token of [a.token, pl, lt]) {
+      const seen = await waitFor(
+        'the offer in the firm’s activity',
+        async () => {
+          const r = await gqlOk<Activity>(query, { f: a.firmId, m: month() }, token);
+          return r.firmActivity.events.edges.length ? r.firmActivity : null;
+        },
+        { ms: 20_000 },
+      );
+      expect(seen.firm.id).toBe(a.firmId);
+      expect(seen.events.edges[0].node).toEqual(
+        expect.objectContaining({ kind: 'offer_published', offerId: offer.createOffer.id }),
+      );
+      expect(seen.kpis[0].points[0].value).toBe(1);
+    }
+    for (const [token, code] of [
+      [b.token, 'FIRM_NOT_FOUND'],
+      [undefined, 'UNAUTHENTICATED'],
+    ] as const) {
+      const refused = await gql(query, { f: a.firmId, m: month() }, token);
+      expect(refused.errors?.[0]?.extensions?.code).toBe(code);
+      expect(refused.data?.['firmActivity'] ?? null).toBeNull();
+    }
+    const steps = `query($c: UUID!, $p: String!) { clusterHandovers(clusterId: $c, period: $p, language: lt, first: 3) {
+      handovers onTime onTimeRate byProcess { process { code name } handovers } byFirm { firm { name } onTimeRate } } }`;
+    const { pl: plCluster } = await clusterIds(pl);
+    const own = await gql<{ clusterHandovers: { handovers: number } }>(steps, { c: plCluster, p: month() }, lt);
+    expect(own.errors).toBeUndefined();
+    expect(typeof own.data?.clusterHandovers.handovers).toBe('number');
+    const firmRefused = await gql(steps, { c: plCluster, p: month() }, a.token);
+    expect(firmRefused.errors?.[0]?.extensions?.code).toBe('CLUSTER_NOT_FOUND');
   });
 
   it('downloads the periodic report as a PDF and the KPI table as CSV, for coordinators only', async () => {

@@ -22,5 +22,8 @@ export * from './lib/reports/csv';
 export * from './lib/reports/kpi-table-csv';
 export * from './lib/reports/cluster-report-pdf';
 export * from './lib/queries/metrics-query.service';
+export * from './lib/queries/metrics-access.service';
+export * from './lib/queries/firm-activity.service';
+export * from './lib/queries/handover-breakdown.service';
 export * from './lib/queries/metrics-queries.module';
 export * from './lib/queries/metrics-graphql.module';

@@ -1,25 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
-import { DomainError } from '@kooperant/platform-errors';
-import type { Locale, LocalizedText } from '@kooperant/platform-i18n';
-import type { Actor, ActorRoles } from '@kooperant/identity';
+import type { Locale } from '@kooperant/platform-i18n';
+import type { Actor } from '@kooperant/identity';
 import { KPI_DEFINITIONS } from '../kpi-definitions';
 import type { Figure } from '../core/figures';
-import { METRICS_FIGURES } from '../store/metrics-figures.sql';
-import { grainOf, type MetricsCountry, type PeriodGrain } from '../core/periods';
 import {
   clusterReportKpis,
   seriesMonths,
   type ClusterReportData,
   type ReportCluster,
 } from '../reports/cluster-report-data';
+import { figureLookup, grainField, kpiIds, periodsBetween, seriesOf, storedFigures, type SeriesOf } from './kpi-series';
+import { MetricsAccessService } from './metrics-access.service';
 
-/** At most this many periods in one series (five years of months). */
-export const MAX_PERIODS = 60;
-
-const KPI_IDS = new Set(KPI_DEFINITIONS.map((k) => k.id));
-const UNIT = new Map(KPI_DEFINITIONS.map((k) => [k.id, k.unit]));
+export { MAX_PERIODS } from './kpi-series';
 
 export interface CooperatingPair {
   firms: { id: string; name: string; country: string }[];
@@ -30,11 +25,7 @@ export interface CooperatingPair {
 }
 
 /** One KPI of a cluster over periods, with its partner's beside it. */
-export interface KpiSeries {
-  kpi: string;
-  unit: string;
-  points: { period: string; cluster: number | null; partner: number | null }[];
-}
+export type KpiSeries = SeriesOf<{ period: string; cluster: number | null; partner: number | null }>;
 
 export interface ClusterFigures {
   cluster: ReportCluster;
@@ -45,35 +36,20 @@ export interface ClusterFigures {
 }
 
 /**
- * Reads the cooperation KPIs from the roll-up, for the people allowed to: a cluster's figures to the coordinators of
- * that cluster and of its partner (they work side by side), a firm's to its members and to the coordinators of the
- * clusters it is a verified member of; everything to platform admins. Anyone else finds no such cluster or firm.
+ * Reads the cooperation KPIs from the roll-up, for the people allowed to (MetricsAccessService): a cluster's figures to
+ * the coordinators of that cluster and of its partner, a firm's benefit statement to its members and to the
+ * coordinators of the clusters it is a verified member of; everything to platform admins.
  */
 @Injectable()
 export class MetricsQueryService {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: MetricsAccessService,
+  ) {}
 
   /** The periods from `from` to `to` (same grain, both included), oldest first. */
   static periodsBetween(from: string, to: string): string[] {
-    const grain = grainField(from, 'from');
-    if (grainField(to, 'to') !== grain)
-      throw DomainError.invalid('to', 'GRAIN', `Give "to" as ${grainExample(grain)}.`);
-    const index = (p: string) => {
-      const [y, rest] = p.split('-');
-      if (grain === 'year') return Number(y);
-      if (grain === 'quarter') return Number(y) * 4 + Number(rest.slice(1)) - 1;
-      return Number(y) * 12 + Number(rest) - 1;
-    };
-    const [a, b] = [index(from), index(to)];
-    if (b < a) throw DomainError.invalid('to', 'BEFORE_FROM', 'The series ends before it starts.');
-    if (b - a + 1 > MAX_PERIODS) throw DomainError.invalid('to', 'TOO_MANY', `At most ${MAX_PERIODS} periods.`);
-    const key = (i: number) =>
-      grain === 'year'
-        ? String(i)
-        : grain === 'quarter'
-          ? `${Math.floor(i / 4)}-Q${(i % 4) + 1}`
-          : `${Math.floor(i / 12)}-${String((i % 12) + 1).padStart(2, '0')}`;
-    return Array.from({ length: b - a + 1 }, (_, i) => key(a + i));
+    return periodsBetween(from, to);
   }
 
   /** A cluster's and its partner's figures for some KPIs (all when none given) over some periods. */
@@ -83,29 +59,10 @@ export class MetricsQueryService {
     periods: string[],
     kpis?: string[] | null,
   ): Promise<ClusterFigures> {
-    (kpis ?? []).forEach((k, i) => {
-      if (!KPI_IDS.has(k)) throw DomainError.invalid(`kpis.${i}`, 'UNKNOWN_KPI', `Unknown KPI "${k}".`);
-    });
-    const { cluster, partner } = await this.readableCluster(await actor.roles(), clusterId);
+    kpiIds(kpis);
+    const { cluster, partner } = await this.access.readableCluster(actor, clusterId);
     const scopes = [cluster.id, ...(partner ? [partner.id] : [])];
-    const rows: { scope_id: string; period: string; kpi: string; value: string | null }[] = await this.db.query(
-      `SELECT scope_id, period, kpi, value FROM ${METRICS_FIGURES} f
-       WHERE scope_type = 'cluster' AND scope_id = ANY($1::uuid[]) AND period = ANY($2::text[])
-         AND ($3::text[] IS NULL OR kpi = ANY($3::text[]))`,
-      [scopes, periods, kpis?.length ? kpis : null],
-    );
-    return {
-      cluster,
-      partner,
-      periods,
-      figures: rows.map((r) => ({
-        scopeType: 'cluster',
-        scopeId: r.scope_id,
-        period: r.period,
-        kpi: r.kpi,
-        value: r.value === null ? null : Number(r.value),
-      })),
-    };
+    return { cluster, partner, periods, figures: await storedFigures(this.db, 'cluster', scopes, periods, kpis) };
   }
 
   /**
@@ -114,7 +71,7 @@ export class MetricsQueryService {
    */
   async topPairs(actor: Actor, clusterId: string, period: string, first: number): Promise<CooperatingPair[]> {
     grainField(period, 'period');
-    await this.readableCluster(await actor.roles(), clusterId);
+    await this.access.readableCluster(actor, clusterId);
     const rows: Record<string, unknown>[] = await this.db.query(
       `WITH awards AS (
          SELECT LEAST(f.firm_id, f.other_firm_id) AS a, GREATEST(f.firm_id, f.other_firm_id) AS b, f.eur_minor
@@ -149,30 +106,23 @@ export class MetricsQueryService {
     to: string,
     kpis?: string[] | null,
   ): Promise<{ partnerClusterId: string | null; periods: string[]; series: KpiSeries[] }> {
-    const periods = MetricsQueryService.periodsBetween(from, to);
+    const periods = periodsBetween(from, to);
     const data = await this.clusterFigures(actor, clusterId, periods, kpis);
-    const byCell = new Map(data.figures.map((f) => [`${f.kpi}|${f.period}|${f.scopeId}`, f.value]));
-    const value = (kpi: string, period: string, scope: string | undefined) =>
-      byCell.get(`${kpi}|${period}|${scope}`) ?? null;
-    const ids = kpis?.length ? kpis : KPI_DEFINITIONS.map((k) => k.id);
+    const value = figureLookup(data.figures);
     return {
       partnerClusterId: data.partner?.id ?? null,
       periods,
-      series: ids.map((kpi) => ({
-        kpi,
-        unit: UNIT.get(kpi) as string,
-        points: periods.map((period) => ({
-          period,
-          cluster: value(kpi, period, clusterId),
-          partner: value(kpi, period, data.partner?.id),
-        })),
+      series: seriesOf(kpiIds(kpis), periods, (kpi, period) => ({
+        period,
+        cluster: value(kpi, period, clusterId),
+        partner: value(kpi, period, data.partner?.id),
       })),
     };
   }
 
   /** The rows of a KPI table export: every figure of the cluster and its partner, named in `locale`, in order. */
   async clusterTable(actor: Actor, clusterId: string, from: string, to: string, locale: Locale) {
-    const periods = MetricsQueryService.periodsBetween(from, to);
+    const periods = periodsBetween(from, to);
     const data = await this.clusterFigures(actor, clusterId, periods);
     const names = new Map(
       [data.cluster, data.partner].filter((c) => !!c).map((c) => [c.id, c.name[locale] ?? c.name.en ?? '']),
@@ -196,27 +146,8 @@ export class MetricsQueryService {
   /** A firm's own figures in one period: its benefit statement. */
   async firmFigures(actor: Actor, firmId: string, period: string): Promise<Figure[]> {
     grainField(period, 'period');
-    const roles = await actor.roles();
-    if (!roles.platformAdmin && !roles.firms.has(firmId)) {
-      const [coordinated] = roles.coordinatorOf.size
-        ? await this.db.query(
-            `SELECT 1 FROM cluster_membership WHERE firm_id = $1 AND status = 'verified' AND cluster_id = ANY($2::uuid[])`,
-            [firmId, [...roles.coordinatorOf]],
-          )
-        : [];
-      if (!coordinated) throw DomainError.notFound('Firm', 'FIRM_NOT_FOUND');
-    }
-    const rows: { kpi: string; value: string | null }[] = await this.db.query(
-      `SELECT kpi, value FROM ${METRICS_FIGURES} f WHERE scope_type = 'firm' AND scope_id = $1 AND period = $2`,
-      [firmId, period],
-    );
-    return rows.map((r) => ({
-      scopeType: 'firm',
-      scopeId: firmId,
-      period,
-      kpi: r.kpi,
-      value: r.value === null ? null : Number(r.value),
-    }));
+    await this.access.readableFirm(actor, firmId);
+    return storedFigures(this.db, 'firm', [firmId], [period]);
   }
 
   /**
@@ -243,39 +174,4 @@ export class MetricsQueryService {
       generatedAt: now.toISOString(),
     };
   }
-
-  /** The cluster and its partner, if the actor coordinates either (or is a platform admin). */
-  private async readableCluster(
-    roles: ActorRoles,
-    clusterId: string,
-  ): Promise<{ cluster: ReportCluster; partner: ReportCluster | null }> {
-    const rows: { id: string; name: LocalizedText; country: string; partner_cluster_id: string | null }[] =
-      await this.db.query(
-        `SELECT c.id, c.name, c.country, c.partner_cluster_id FROM cluster c
-         WHERE c.id = $1 OR c.id = (SELECT partner_cluster_id FROM cluster WHERE id = $1)`,
-        [clusterId],
-      );
-    const own = rows.find((r) => r.id === clusterId);
-    const partner = own?.partner_cluster_id ? rows.find((r) => r.id === own.partner_cluster_id) : undefined;
-    const allowed =
-      roles.platformAdmin || roles.coordinatorOf.has(clusterId) || (!!partner && roles.coordinatorOf.has(partner.id));
-    if (!own || !allowed) throw DomainError.notFound('Cluster', 'CLUSTER_NOT_FOUND');
-    const asReport = (r: (typeof rows)[number]): ReportCluster => ({
-      id: r.id,
-      name: r.name,
-      country: r.country.trim() as MetricsCountry,
-    });
-    return { cluster: asReport(own), partner: partner ? asReport(partner) : null };
-  }
 }
-
-function grainField(period: string, field: string): PeriodGrain {
-  try {
-    return grainOf(period);
-  } catch {
-    throw DomainError.invalid(field, 'PERIOD', 'Give a period as 2026-03 (month), 2026-Q1 (quarter) or 2026 (year).');
-  }
-}
-
-const grainExample = (g: PeriodGrain) =>
-  g === 'month' ? 'a month (2026-03)' : g === 'quarter' ? 'a quarter (2026-Q1)' : 'a year (2026)';

@@ -7,11 +7,16 @@ export class KpiPointModel {
   @Field(() => Float, { nullable: true }) partner: number | null;
 }
 
-@ObjectType('KpiSeries')
-export class KpiSeriesModel {
+/** What every KPI series names: the KPI, its title and unit. */
+@ObjectType({ isAbstract: true })
+export abstract class KpiSeriesFields {
   @Field({ description: 'The KPI id (docs/kpis.md).' }) kpi: string;
   @Field({ description: 'Its title in the language asked for.' }) title: string;
   @Field({ description: 'count, EUR cents, PLN grosze, minutes or ratio (0..1).' }) unit: string;
+}
+
+@ObjectType('KpiSeries')
+export class KpiSeriesModel extends KpiSeriesFields {
   @Field(() => [KpiPointModel]) points: KpiPointModel[];
 }
 
