@@ -80,7 +80,8 @@ function fitsCheaply(need: PackageNeed, o: PoolOffer): boolean {
  */
 @Injectable()
 export class CandidateRetrievalService {
-  private readonly pools = new LruCache<string, { epoch: string; offers: PoolOffer[] }>(64, 10 * 60_000);
+  /** Pools by process set, as promises: jobs asking at once for a pool not yet read wait for one read of it. */
+  private readonly pools = new LruCache<string, { epoch: string; offers: Promise<PoolOffer[]> }>(64, 10 * 60_000);
   private readonly stats = new LruCache<string, FirmStats>(20_000, 60_000);
 
   constructor(
@@ -127,8 +128,15 @@ export class CandidateRetrievalService {
       keys[i] = dLat * dLat + dLng * dLng + (fitsCheaply(need, o) ? 0 : 1e6);
       live.push(i);
     }
-    live.sort((a, b) => keys[a] - keys[b] || (pool[a].offerId < pool[b].offerId ? -1 : 1));
-    const ranked = live.slice(0, MAX_CANDIDATES).map((i) => pool[i]);
+    // The MAX_CANDIDATES least keys: a numeric sort of the keys alone finds the cut, and only the offers up to it are
+    // sorted with the tie-break (a pool holds thousands of offers, the cut a few hundred).
+    const liveKeys = Float64Array.from(live, (i) => keys[i]).sort();
+    const cut = liveKeys.length > MAX_CANDIDATES ? liveKeys[MAX_CANDIDATES - 1] : Infinity;
+    const ranked = live
+      .filter((i) => keys[i] <= cut)
+      .sort((a, b) => keys[a] - keys[b] || (pool[a].offerId < pool[b].offerId ? -1 : 1))
+      .slice(0, MAX_CANDIDATES)
+      .map((i) => pool[i]);
     const stats = await this.firmStats([...new Set(ranked.map((o) => o.firmId))]);
     return ranked.map((o) => {
       const s = stats.get(o.firmId);
@@ -175,6 +183,18 @@ export class CandidateRetrievalService {
       const hit = this.pools.get(key);
       if (hit && hit.epoch === epochKey) return hit.offers;
     }
+    const offers = this.readPool(processIds);
+    if (epochKey !== null) {
+      this.pools.set(key, { epoch: epochKey, offers });
+      // A failed read is not kept: the next package asks again.
+      offers.catch(() => {
+        if (this.pools.get(key)?.offers === offers) this.pools.delete(key);
+      });
+    }
+    return offers;
+  }
+
+  private async readPool(processIds: readonly string[]): Promise<PoolOffer[]> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT o.id AS offer_id, o.firm_id, f.name AS firm_name, f.country AS firm_country, f.lat, f.lng,
               o.status, o.valid_until, o.process_ids, o.material_ids, o.certification_ids,
@@ -187,9 +207,7 @@ export class CandidateRetrievalService {
        WHERE o.status = 'published' AND o.capability_ids && $1::uuid[]`,
       [processIds],
     );
-    const offers = rows.map(toPoolOffer);
-    if (epochKey !== null) this.pools.set(key, { epoch: epochKey, offers });
-    return offers;
+    return rows.map(toPoolOffer);
   }
 
   /**

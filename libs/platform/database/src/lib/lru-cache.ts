@@ -22,6 +22,10 @@ export class LruCache<K, V> {
     if (this.map.size > this.maxEntries) this.map.delete(this.map.keys().next().value as K);
   }
 
+  delete(key: K): void {
+    this.map.delete(key);
+  }
+
   clear(): void {
     this.map.clear();
   }
