@@ -8,6 +8,7 @@ import { CATALOGUE_RESOLVERS } from '@kooperant/catalogue';
 import { ORDERS_RESOLVERS } from '@kooperant/orders';
 import { MATCHING_RESOLVERS } from '@kooperant/matching';
 import { NOTIFICATIONS_RESOLVERS } from '@kooperant/notifications';
+import { EXCHANGE_RESOLVERS, METRICS_RESOLVERS } from '@kooperant/metrics';
 
 /** Prints the code-first schema, sorted, without a database: `node dist/apps/gateway/src/print-schema.js [file]`. */
 async function main(): Promise<void> {
@@ -20,6 +21,8 @@ async function main(): Promise<void> {
       ...ORDERS_RESOLVERS,
       ...MATCHING_RESOLVERS,
       ...NOTIFICATIONS_RESOLVERS,
+      ...EXCHANGE_RESOLVERS,
+      ...METRICS_RESOLVERS,
     ]);
   const text = printSchema(lexicographicSortSchema(schema)) + '\n';
   await app.close();
