@@ -7,13 +7,19 @@ import pg from 'pg';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const base = new URL(process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres');
-// One database per run: two checkouts checking at once must not drop each other's.
+// A database of this run's own: two checkouts running `npm test` at once must not drop each other's.
 const db = `kooperant_schema_check_${process.pid}`;
-const admin = new pg.Client({ connectionString: base.toString() });
-await admin.connect();
-await admin.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-await admin.query(`CREATE DATABASE ${db}`);
-await admin.end();
+async function admin(sql) {
+  const c = new pg.Client({ connectionString: base.toString() });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+}
+await admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
+await admin(`CREATE DATABASE ${db}`);
 const url = new URL(base);
 url.pathname = `/${db}`;
 
@@ -22,10 +28,7 @@ const check = spawnSync('node', ['dist/apps/cli/src/main.js', 'schema:check'], {
   stdio: 'inherit',
   env: { ...process.env, DATABASE_URL: url.toString(), NODE_NO_WARNINGS: '1' },
 });
-const dropped = new pg.Client({ connectionString: base.toString() });
-await dropped.connect();
-await dropped.query(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
-await dropped.end();
+await admin(`DROP DATABASE IF EXISTS ${db} WITH (FORCE)`);
 if (check.status !== 0) process.exit(1);
 
 const printed = spawnSync('node', ['dist/apps/gateway/src/print-schema.js'], { cwd: root, encoding: 'utf8' });

@@ -2,8 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ChildProcess } from 'node:child_process';
-import { DEMO_FIRMS, DEMO_PASSWORD, demoFirmUserEmail } from '@kooperant/identity';
-import { freePort } from '@kooperant/platform-testing';
+import { DEMO_ACCOUNTS, DEMO_FIRMS, DEMO_PASSWORD, demoFirmUserEmail } from '@kooperant/identity';
+import { freePort, waitFor } from '@kooperant/platform-testing';
 import { startNode, stop, waitForReady } from './support/servers';
 
 /** `npm start` on a bare machine: no DATABASE_URL, no REDIS_URL. */
@@ -61,5 +61,36 @@ describe('embedded mode', () => {
     expect(edges.every((e) => e.node.firm.country === 'PL')).toBe(true);
     expect(edges.some((e) => e.node.language === 'pl')).toBe(true);
     expect(edges[0].matchedTaxonomy.map((m) => m.entry.code)).toContain('process.cnc-milling');
-  }, 180_000);
+
+    // The worker rolls the demo's events up into the KPIs on the same in-process database (its first award once
+    // hung it): the Polish coordinator reads the demo's orders and awards (apps/cli/src/commands/demo-kpis.int-spec.ts
+    // counts them from the seed).
+    const coordinator = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+      i: { email: DEMO_ACCOUNTS.plCoordinator.email, password: DEMO_PASSWORD },
+    });
+    const plToken = (coordinator.data?.['signIn'] as { accessToken: string }).accessToken;
+    const clusters = (await post(`{ clusters { id country } }`, {}, plToken)).data?.['clusters'] as {
+      id: string;
+      country: string;
+    }[];
+    const month = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Warsaw', year: 'numeric', month: '2-digit' })
+      .format(new Date())
+      .slice(0, 7);
+    type Kpis = { clusterKpis: { kpis: { kpi: string; points: { cluster: number | null }[] }[] } };
+    const figures = await waitFor(
+      "the demo's awards in the Polish cluster's KPIs",
+      async () => {
+        const r = await post(
+          `query($c: UUID!, $m: String!) { clusterKpis(clusterId: $c, from: $m, to: $m,
+             kpis: ["orders-posted", "packages-awarded", "handovers-on-time"]) { kpis { kpi points { cluster } } } }`,
+          { c: clusters.find((c) => c.country === 'PL')!.id, m: month },
+          plToken,
+        );
+        const k = new Map((r.data as Kpis | undefined)?.clusterKpis.kpis.map((x) => [x.kpi, x.points[0].cluster]));
+        return k.get('packages-awarded') === 9 && k.get('handovers-on-time') === 4 ? k : null;
+      },
+      { ms: 60_000 },
+    );
+    expect(figures.get('orders-posted')).toBe(4);
+  }, 240_000);
 });

@@ -7,13 +7,14 @@ import {
   createTestApp,
   loopbackSmtp,
   startOwnRedis,
+  startWorkerProcess,
   testQueuePrefix,
   waitFor,
   type LoopbackSmtp,
   type OwnRedis,
   type TestApp,
+  type WorkerProcess,
 } from '@kooperant/platform-testing';
-import { startWorkerProcess, type WorkerProcess } from './testing/worker-process';
 
 const CONCURRENCY = 2;
 

@@ -4,8 +4,15 @@ import { publishedOffer } from '@kooperant/catalogue/testing';
 import { openOrder, verifiedFirm } from '@kooperant/orders/testing';
 import { MatchingModule } from '@kooperant/matching';
 import { JobName, QueueName, QueueRegistry, jobId } from '@kooperant/platform-queue';
-import { createTestApp, testQueueModule, TEST_REDIS_URL, waitFor, type TestApp } from '@kooperant/platform-testing';
-import { startWorkerProcess, type WorkerProcess } from './testing/worker-process';
+import {
+  createTestApp,
+  startWorkerProcess,
+  testQueueModule,
+  TEST_REDIS_URL,
+  waitFor,
+  type TestApp,
+  type WorkerProcess,
+} from '@kooperant/platform-testing';
 
 /**
  * The real worker process (from the build) against this test's database and Redis: killed with SIGKILL in the

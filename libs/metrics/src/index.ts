@@ -27,3 +27,4 @@ export * from './lib/queries/firm-activity.service';
 export * from './lib/queries/handover-breakdown.service';
 export * from './lib/queries/metrics-queries.module';
 export * from './lib/queries/metrics-graphql.module';
+export * from './lib/store/metrics-figures.sql';

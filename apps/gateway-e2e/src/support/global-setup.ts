@@ -8,6 +8,12 @@ import { startMailDrop } from './mail-drop';
 
 /** One database per run, so that runs on one machine do not disturb each other; dropped by the teardown. */
 export const E2E_DB = `kooperant_e2e_${process.pid}`;
+/**
+ * And queues of their own on the shared Redis: under the default prefix, runs at the same time share queues, and a
+ * run's worker takes jobs of another run's events and handles them against its own database, where they mean nothing;
+ * the other run never sees them handled.
+ */
+export const E2E_QUEUE_PREFIX = `e2e-${process.pid}`;
 
 /**
  * Once per e2e run: a fresh database with migrations, taxonomy and the demo data (clusters, coordinators,
@@ -25,6 +31,7 @@ export default async function globalSetup(): Promise<void> {
     NODE_ENV: 'test',
     DATABASE_URL: databaseUrl(E2E_DB),
     REDIS_URL: TEST_REDIS_URL,
+    QUEUE_PREFIX: E2E_QUEUE_PREFIX,
     PORT: port,
     JWT_SECRET: 'e2e-secret-e2e-secret-e2e-secret-012345',
     LOG_LEVEL: 'warn',
@@ -49,6 +56,7 @@ export default async function globalSetup(): Promise<void> {
     gateway,
     worker,
     database: E2E_DB,
+    queuePrefix: E2E_QUEUE_PREFIX,
     documents,
     mail,
     mailDir,

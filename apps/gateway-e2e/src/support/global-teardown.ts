@@ -1,15 +1,16 @@
 import type { ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
-import { adminSql } from '@kooperant/platform-testing';
+import { adminSql, removeTestQueues } from '@kooperant/platform-testing';
 import { stop } from './servers';
 
-/** Stops the gateway, worker and mail drop of the run and drops its database, stored documents and mail. */
+/** Stops the gateway, worker and mail drop of the run and drops its database, queues, stored documents and mail. */
 export default async function globalTeardown(): Promise<void> {
   const procs = (globalThis as Record<string, unknown>)['__KOOPERANT_E2E__'] as
     | {
         gateway: ChildProcess;
         worker: ChildProcess;
         database: string;
+        queuePrefix: string;
         documents: string;
         mail: { close(): Promise<void> };
         mailDir: string;
@@ -21,5 +22,6 @@ export default async function globalTeardown(): Promise<void> {
   if (procs?.database && /^[a-z0-9_]+$/.test(procs.database)) {
     await adminSql(`DROP DATABASE IF EXISTS ${procs.database} WITH (FORCE)`);
   }
+  if (procs?.queuePrefix) await removeTestQueues(procs.queuePrefix);
   if (procs?.documents) rmSync(procs.documents, { recursive: true, force: true });
 }

@@ -9,3 +9,5 @@ export * from './lib/wait-for';
 export * from './lib/loopback-smtp';
 export * from './lib/own-redis';
 export * from './lib/free-port';
+export * from './lib/worker-process';
+export * from './lib/queues-drained';

@@ -59,7 +59,7 @@ export class MetricsDimensionsLoader {
     }
     const rates = new Map<string, StatedRate>();
     for (const day of needs.awardDays) {
-      const rate = await this.eurPln(day);
+      const rate = await this.eurPln(m, day);
       if (rate) rates.set(day, rate);
     }
     return {
@@ -69,11 +69,11 @@ export class MetricsDimensionsLoader {
     };
   }
 
-  private async eurPln(day: string): Promise<StatedRate | undefined> {
+  private async eurPln(m: EntityManager, day: string): Promise<StatedRate | undefined> {
     const known = this.rateOfDay.get(day);
     if (known) return known;
     try {
-      const r = await this.rates.rateFor('EUR', 'PLN', day, 'NBP');
+      const r = await this.rates.rateFor('EUR', 'PLN', day, 'NBP', m);
       const rate = { source: r.source, date: r.effectiveDate, rate: r.inverse ? r.rate : r.publishedRate };
       this.rateOfDay.set(day, rate);
       return rate;

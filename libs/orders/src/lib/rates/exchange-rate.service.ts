@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@kooperant/platform-errors';
 import { queryRows } from '@kooperant/platform-database';
 import {
@@ -88,9 +88,17 @@ export class ExchangeRateService {
    * time, or a YYYY-MM-DD day): the direct pair, or the inverse of the opposite pair (PLN → EUR from the "EUR" row).
    * With `preferredSource`, that source's rate if it has one, however old, else another source's; the result names
    * its source, so a caller that accepts only one source (Polish VAT: NBP) checks it. Throws EXCHANGE_RATE_MISSING.
+   * Read through `within` when given: a caller inside a transaction reads on its own connection (the embedded
+   * database serves one connection at a time, and would wait for ever on a second).
    */
-  rateFor(from: Currency, to: Currency, onDate: Date | string, preferredSource?: RateSource): Promise<AppliedRate> {
-    return this.find(from, to, onDate, '<=', preferredSource);
+  rateFor(
+    from: Currency,
+    to: Currency,
+    onDate: Date | string,
+    preferredSource?: RateSource,
+    within?: EntityManager,
+  ): Promise<AppliedRate> {
+    return this.find(from, to, onDate, '<=', preferredSource, within);
   }
 
   /**
@@ -127,6 +135,7 @@ export class ExchangeRateService {
     onDate: Date | string,
     bound: DateBound,
     preferredSource?: RateSource,
+    within: EntityManager = this.db.manager,
   ): Promise<AppliedRate> {
     if (!isCurrency(from)) throw DomainError.invalid('from', 'UNKNOWN_CURRENCY', `Unknown currency "${from}".`);
     if (!isCurrency(to)) throw DomainError.invalid('to', 'UNKNOWN_CURRENCY', `Unknown currency "${to}".`);
@@ -141,7 +150,7 @@ export class ExchangeRateService {
         `The date must be a day written YYYY-MM-DD (${(e as Error).message}).`,
       );
     }
-    const candidates = await queryRows<StoredRate>(this.db.manager, candidatesSql(bound), [from, to, day]);
+    const candidates = await queryRows<StoredRate>(within, candidatesSql(bound), [from, to, day]);
     const rate = pickRate(candidates, from, to, preferredSource);
     if (!rate) {
       throw new DomainError(

@@ -25,6 +25,8 @@ export async function createTestApp(
   imports: (Type<unknown> | DynamicModule)[],
   providers: ModuleMetadata['providers'] = [],
   env: Record<string, string> = {},
+  /** Connections in the pool: 1 behaves as the embedded database, which serves one transaction at a time. */
+  poolSize = 10,
 ): Promise<TestApp> {
   const name = workerDatabaseName();
   await recreateDatabase(name, intTemplateDatabase());
@@ -40,7 +42,7 @@ export async function createTestApp(
       KooperantConfigModule.forRoot(config),
       DatabaseModule.forRoot({
         url: config.databaseUrl as string,
-        poolSize: 10,
+        poolSize,
         applicationName: 'kooperant-int-test',
       }),
       ...imports,

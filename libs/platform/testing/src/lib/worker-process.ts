@@ -1,8 +1,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { join } from 'node:path';
-import { waitFor } from '@kooperant/platform-testing';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { waitFor } from './wait-for';
 
-const ROOT = join(__dirname, '../../../..');
+/** The repository root: this file runs from the sources (Jest) and from dist/. */
+const ROOT = (() => {
+  let dir = __dirname;
+  while (!existsSync(join(dir, 'nx.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+})();
 const MAIN = join(ROOT, 'dist/apps/worker/src/main.js');
 
 export interface WorkerProcess {
