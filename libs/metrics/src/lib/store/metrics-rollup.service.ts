@@ -6,7 +6,7 @@ import { cellsOf } from '../core/cells';
 import { deriveFirmFacts, derivePairFacts, derivePartitionFacts } from '../core/derive-facts';
 import { contextWith, type Fact, type MetricsContext } from '../core/fact';
 import { METRIC_EVENT_TYPES, pairPartition, partitionOf, type MetricEvent } from '../core/metric-event';
-import { deriveAll, type PlacedFact } from '../core/recompute';
+import type { PlacedFact } from '../core/recompute';
 import { AggregateDeltas, MEDIAN_KINDS, REBUILD_AGGREGATES_SQL } from './cell-aggregates';
 import {
   canonical,
@@ -29,6 +29,48 @@ async function outboxEvents(m: EntityManager, where: string, params: unknown[]):
   );
   return rows.map((r) => ({ id: r.id, type: r.type, at: new Date(r.created_at), payload: r.payload }));
 }
+
+interface StoredEventRow {
+  id: string;
+  type: string;
+  partition: string;
+  occurred_at: Date;
+  payload: Record<string, unknown>;
+}
+
+const storedEvent = (r: StoredEventRow): MetricEvent => ({
+  id: r.id,
+  type: r.type,
+  at: new Date(r.occurred_at),
+  payload: r.payload,
+});
+
+/** Events grouped by their partition. */
+function byPartition(events: readonly MetricEvent[]): Map<string, MetricEvent[]> {
+  const out = new Map<string, MetricEvent[]>();
+  for (const e of events) {
+    const p = partitionOf(e.type, e.payload);
+    if (!p) continue;
+    const list = out.get(p);
+    if (list) list.push(e);
+    else out.set(p, [e]);
+  }
+  return out;
+}
+
+/** Rows read in transaction `m` through a cursor, CHUNK at a time, each chunk handled before the next is read. */
+async function eachChunk<R>(m: EntityManager, select: string, handle: (rows: R[]) => Promise<void>): Promise<void> {
+  await m.query(`DECLARE kpi_rows NO SCROLL CURSOR FOR ${select}`);
+  for (;;) {
+    const rows: R[] = await m.query(`FETCH ${CHUNK} FROM kpi_rows`);
+    if (rows.length) await handle(rows);
+    if (rows.length < CHUNK) break;
+  }
+  await m.query(`CLOSE kpi_rows`);
+}
+
+/** Rows a recomputation reads or writes at a time. */
+const CHUNK = 5_000;
 
 /** Events rolled up in one transaction at most. */
 const MAX_BATCH = 200;
@@ -179,36 +221,111 @@ export class MetricsRollupService {
     return this.inTurn(() => this.recomputeInTurn());
   }
 
+  /**
+   * The recomputation streams: the outbox is read through a cursor a chunk at a time into metrics_event, then the
+   * stored events are read back through a cursor in partition order, each partition derived (with the same core as
+   * `deriveAll`: memberships first, then orders and offers, then pairs of firms from the standing awards) and its
+   * facts written in chunks. Memory holds a chunk of events, the memberships and the awards, not the whole outbox.
+   */
   private recomputeInTurn(): Promise<RecomputeResult> {
     return this.db.transaction('READ COMMITTED', async (m) => {
       await m.query(LOCK_SQL);
       await m.query(`TRUNCATE metrics_event, metrics_fact, metrics_fact_cell, metrics_cell_subject, metrics_cell_kind`);
-      const rows = await outboxEvents(m, `type = ANY($1::varchar[]) ORDER BY created_at, id`, [METRIC_EVENT_TYPES]);
-      const events = rows
-        .map((e) => ({ e, partition: partitionOf(e.type, e.payload) }))
-        .filter((x): x is { e: MetricEvent; partition: string } => x.partition !== null);
-      for (let i = 0; i < events.length; i += 5_000) {
-        const chunk = events.slice(i, i + 5_000);
-        await m.query(
-          `INSERT INTO metrics_event (id, type, partition, occurred_at, payload)
-           SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::jsonb[])`,
-          [
-            chunk.map((x) => x.e.id),
-            chunk.map((x) => x.e.type),
-            chunk.map((x) => x.partition),
-            chunk.map((x) => x.e.at.toISOString()),
-            chunk.map((x) => JSON.stringify(x.e.payload)),
-          ],
-        );
+      const types = METRIC_EVENT_TYPES.map((t) => `'${t.replace(/'/g, "''")}'`).join(', ');
+      let events = 0;
+      await eachChunk(
+        m,
+        `SELECT id, type, payload, created_at FROM outbox_event WHERE type IN (${types})`,
+        async (rows: { id: string; type: string; payload: Record<string, unknown>; created_at: Date }[]) => {
+          const kept = rows
+            .map((r) => ({ r, partition: partitionOf(r.type, r.payload) }))
+            .filter((x): x is { r: (typeof rows)[number]; partition: string } => x.partition !== null);
+          events += kept.length;
+          if (!kept.length) return;
+          await m.query(
+            `INSERT INTO metrics_event (id, type, partition, occurred_at, payload)
+             SELECT * FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::timestamptz[], $5::jsonb[])
+             ON CONFLICT (id) DO NOTHING`,
+            [
+              kept.map((x) => x.r.id),
+              kept.map((x) => x.r.type),
+              kept.map((x) => x.partition),
+              kept.map((x) => new Date(x.r.created_at).toISOString()),
+              kept.map((x) => JSON.stringify(x.r.payload)),
+            ],
+          );
+        },
+      );
+
+      // Memberships first: they place the other facts in clusters.
+      const firmEvents = await this.storedEvents(m, `partition LIKE 'firm:%'`);
+      const memberships: PlacedFact[] = [];
+      for (const [partition, evs] of byPartition(firmEvents)) {
+        for (const fact of derivePartitionFacts(partition, evs, await this.dimensions.load(m, needsOf(evs)))) {
+          memberships.push({ partition, fact, cells: [] });
+        }
       }
-      const all = events.map((x) => x.e);
-      const placed = deriveAll(all, await this.dimensions.load(m, needsOf(all)));
-      await insertFacts(m, placed);
+      const held = memberships.map((p) => p.fact);
+      const firmCtx = contextWith(await this.dimensions.load(m, needsOf([], held)), held);
+      for (const p of memberships) p.cells = cellsOf(p.fact, firmCtx);
+      await insertFacts(m, memberships);
+      let facts = memberships.length;
+
+      // Orders and offers, a partition at a time, in partition order; the awards kept for the pairs.
+      const awardsByPair = new Map<string, Fact[]>();
+      let pending: MetricEvent[] = [];
+      let pendingPartition: string | null = null;
+      const deriveChunk = async (groups: [string, MetricEvent[]][]) => {
+        const ctx = contextWith(await this.dimensions.load(m, needsOf(groups.flatMap(([, evs]) => evs))), held);
+        const placed: PlacedFact[] = [];
+        for (const [partition, evs] of groups) {
+          for (const fact of derivePartitionFacts(partition, evs, ctx)) {
+            placed.push({ partition, fact, cells: cellsOf(fact, ctx) });
+            if (fact.kind === 'award' && fact.otherFirmId) {
+              const pair = pairPartition(fact.firmId, fact.otherFirmId);
+              const list = awardsByPair.get(pair);
+              if (list) list.push(fact);
+              else awardsByPair.set(pair, [fact]);
+            }
+          }
+        }
+        await insertFacts(m, placed);
+        facts += placed.length;
+      };
+      await eachChunk(
+        m,
+        `SELECT id, type, partition, occurred_at, payload FROM metrics_event WHERE partition NOT LIKE 'firm:%'
+         ORDER BY partition`,
+        async (rows: StoredEventRow[]) => {
+          // A partition may go on in the next chunk: derive only those that are complete.
+          const groups: [string, MetricEvent[]][] = [];
+          for (const r of rows) {
+            if (r.partition !== pendingPartition) {
+              if (pendingPartition !== null) groups.push([pendingPartition, pending]);
+              pendingPartition = r.partition;
+              pending = [];
+            }
+            pending.push(storedEvent(r));
+          }
+          if (groups.length) await deriveChunk(groups);
+        },
+      );
+      if (pendingPartition !== null) await deriveChunk([[pendingPartition, pending]]);
+
+      const pairs = [...awardsByPair].sort(([a], [b]) => (a < b ? -1 : 1));
+      const awards = pairs.flatMap(([, list]) => list);
+      const pairCtx = contextWith(await this.dimensions.load(m, needsOf([], awards)), held);
+      const pairFacts = pairs.flatMap(([pair, list]) =>
+        derivePairFacts(list, pairCtx).map((fact) => ({ partition: pair, fact, cells: cellsOf(fact, pairCtx) })),
+      );
+      await insertFacts(m, pairFacts);
+      facts += pairFacts.length;
+
       await m.query(REBUILD_AGGREGATES_SQL[0]);
       await m.query(REBUILD_AGGREGATES_SQL[1], [MEDIAN_KINDS]);
       const [{ n }] = await m.query(`SELECT count(*)::int AS n FROM ${METRICS_FIGURES} f`);
-      this.log.log(`recomputed ${placed.length} facts and ${n} figures from ${all.length} events`);
-      return { events: all.length, facts: placed.length, figures: n };
+      this.log.log(`recomputed ${facts} facts and ${n} figures from ${events} events`);
+      return { events, facts, figures: n };
     });
   }
 
@@ -311,11 +428,15 @@ export class MetricsRollupService {
     return [...gone, ...came];
   }
 
-  private async eventsOf(m: EntityManager, partition: string): Promise<MetricEvent[]> {
-    const rows: { id: string; type: string; occurred_at: Date; payload: Record<string, unknown> }[] = await m.query(
-      `SELECT id, type, occurred_at, payload FROM metrics_event WHERE partition = $1`,
-      [partition],
+  private eventsOf(m: EntityManager, partition: string): Promise<MetricEvent[]> {
+    return this.storedEvents(m, `partition = $1`, [partition]);
+  }
+
+  private async storedEvents(m: EntityManager, where: string, params: unknown[] = []): Promise<MetricEvent[]> {
+    const rows: StoredEventRow[] = await m.query(
+      `SELECT id, type, partition, occurred_at, payload FROM metrics_event WHERE ${where}`,
+      params,
     );
-    return rows.map((r) => ({ id: r.id, type: r.type, at: new Date(r.occurred_at), payload: r.payload }));
+    return rows.map(storedEvent);
   }
 }
