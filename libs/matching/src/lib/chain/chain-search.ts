@@ -53,6 +53,8 @@ export type ChainSearchResult = { chains: ChainProposal[]; noChain: null } | { c
 interface State {
   steps: ChainStep[];
   finish: Map<string, number>;
+  /** The latest of `finish` (now, before any step). */
+  lastDone: number;
   firmOf: Map<string, Candidate>;
   price: number;
   estimated: boolean;
@@ -103,6 +105,7 @@ export function proposeChains(
     {
       steps: [],
       finish: new Map(),
+      lastDone: now.getTime(),
       firmOf: new Map(),
       price: 0,
       estimated: false,
@@ -112,7 +115,8 @@ export function proposeChains(
     },
   ];
   for (const p of packages) {
-    const next: State[] = [];
+    // Each extension is costed first; only those that stay in the beam are built (their maps and step lists).
+    const next: Extension[] = [];
     for (const state of beam) {
       for (const c of eligible.get(p.need.packageId) as Candidate[]) {
         const ready = Math.max(now.getTime(), ...p.after.map((a) => state.finish.get(a) ?? now.getTime()));
@@ -127,28 +131,38 @@ export function proposeChains(
         }
         if (!followed.has(p.need.packageId)) km += roadKm(c.location, p.need.deliveryPlace);
         const price = state.price + (c.priceMinor ?? (dearest.get(p.need.packageId) as number));
-        const finish = new Map(state.finish).set(p.need.packageId, done);
-        const days = (Math.max(...finish.values()) - now.getTime()) / DAY;
+        const lastDone = Math.max(state.lastDone, done);
+        const days = (lastDone - now.getTime()) / DAY;
         next.push({
-          steps: [...state.steps, { packageId: p.need.packageId, key: p.need.key, candidate: c }],
-          finish,
-          firmOf: new Map(state.firmOf).set(p.need.packageId, c),
+          state,
+          c,
+          done,
+          lastDone,
           price,
-          estimated: state.estimated || c.priceMinor === null,
           km,
           crossings,
-          partialCost: (price / 100) * weights.perPriceUnit + days * weights.perDay + km * weights.perKm,
+          cost: (price / 100) * weights.perPriceUnit + days * weights.perDay + km * weights.perKm,
         });
       }
     }
-    next.sort((a, b) => a.partialCost - b.partialCost || chainKey(a).localeCompare(chainKey(b)));
-    beam = next.slice(0, beamWidth);
+    next.sort((a, b) => a.cost - b.cost || extensionKey(a).localeCompare(extensionKey(b)));
+    beam = next.slice(0, beamWidth).map((x) => ({
+      steps: [...x.state.steps, { packageId: p.need.packageId, key: p.need.key, candidate: x.c }],
+      finish: new Map(x.state.finish).set(p.need.packageId, x.done),
+      lastDone: x.lastDone,
+      firmOf: new Map(x.state.firmOf).set(p.need.packageId, x.c),
+      price: x.price,
+      estimated: x.state.estimated || x.c.priceMinor === null,
+      km: x.km,
+      crossings: x.crossings,
+      partialCost: x.cost,
+    }));
   }
   const chains = beam.slice(0, limit).map((s) => ({
     steps: s.steps,
     totalPriceMinor: s.price,
     priceEstimated: s.estimated,
-    completion: new Date(Math.max(...s.finish.values())),
+    completion: new Date(s.lastDone),
     transportKm: Math.round(s.km),
     borderCrossings: s.crossings,
     countries: [...new Set(s.steps.map((x) => x.candidate.firmCountry))],
@@ -157,6 +171,19 @@ export function proposeChains(
   return { chains, noChain: null };
 }
 
-function chainKey(s: State): string {
-  return s.steps.map((x) => x.candidate.offerId).join('/');
+/** A state extended by one more step, costed but not built yet. */
+interface Extension {
+  state: State;
+  c: Candidate;
+  done: number;
+  lastDone: number;
+  price: number;
+  km: number;
+  crossings: number;
+  cost: number;
+}
+
+/** The offers of a chain in step order: the tie-break between chains of equal cost. */
+function extensionKey(x: Extension): string {
+  return [...x.state.steps.map((s) => s.candidate.offerId), x.c.offerId].join('/');
 }

@@ -46,7 +46,22 @@ export class WebhookDeliveryService {
    * made and enqueues those still pending again (same job ids: nothing is sent twice by this).
    */
   async plan(e: RelayedEvent, resolved: Resolved[]): Promise<string[]> {
-    const wanted = resolved.filter((r) => r.firms.length);
+    const concerned = [...new Set(resolved.flatMap((r) => r.firms))];
+    if (!concerned.length) return [];
+    // Most firms have no endpoint: the messages are written only for those that have one (a matching run concerns
+    // a hundred firms or so).
+    const listening = new Set(
+      (
+        await queryRows<{ firm_id: string }>(
+          this.db.manager,
+          `SELECT DISTINCT firm_id FROM webhook_endpoint WHERE firm_id = ANY($1::uuid[]) AND disabled_at IS NULL`,
+          [concerned],
+        )
+      ).map((r) => r.firm_id),
+    );
+    const wanted = resolved
+      .map((r) => ({ ...r, firms: r.firms.filter((f) => listening.has(f)) }))
+      .filter((r) => r.firms.length);
     if (!wanted.length) return [];
     const rows = await queryRows<{ id: string; status: WebhookDeliveryStatus }>(
       this.db.manager,
