@@ -3,7 +3,7 @@ import { loadConfig } from '@kooperant/platform-config';
 import { freePort } from '@kooperant/platform-testing';
 import { seededRandom } from '@kooperant/platform-testing/random';
 import { graphqlAt, load, waitFor, type LoadResult } from './harness';
-import { RoundProcesses } from './measure';
+import { RoundProcesses, sleep } from './measure';
 
 /* The KPI queries through the real gateway: GraphQL and the downloads, next to `{ __typename }`. */
 
@@ -128,6 +128,8 @@ export async function measureKpiQueries(
         graphql: false,
       }),
     ];
+    // Requests still in flight when autocannon stopped finish (or time out) before the gateway is stopped.
+    await sleep(10_000);
     const partnerValues = kpis.clusterKpis.kpis.flatMap((k) => k.points).filter((p) => p.partner !== null).length;
     const figures = statement.firmBenefitStatement.figures;
     return {
