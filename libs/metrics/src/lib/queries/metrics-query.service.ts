@@ -19,8 +19,8 @@ export const MAX_PERIODS = 60;
 
 /**
  * The award facts `f` that count for cluster $1 in period $2. An order's facts name its cluster and count for no
- * other, so the cluster's awards are filtered first; each is then looked up in the cluster's cell by the cell's
- * primary key.
+ * other, so the cluster's awards are taken first, and each is then looked up among the period's cells (an index
+ * lookup by partition and key), rather than every fact of the period joined to the awards.
  */
 const CLUSTER_AWARDS_IN_PERIOD = `f.kind = 'award' AND f.cluster_id = $1
   AND EXISTS (SELECT 1 FROM metrics_fact_cell c WHERE c.scope_type = 'cluster' AND c.scope_id = $1 AND c.period = $2
