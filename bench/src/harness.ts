@@ -23,6 +23,18 @@ export const ROOT = (() => {
 export const PG_BASE = process.env['BENCH_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 export const REDIS_URL = process.env['BENCH_REDIS_URL'] ?? 'redis://127.0.0.1:6379';
 
+/** What every benchmark's processes run with: production mode on its own database, the bench Redis and secret. */
+export function benchEnv(db: string, more: Record<string, string> = {}): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    DATABASE_URL: dbUrl(db),
+    REDIS_URL,
+    JWT_SECRET: 'bench-secret-bench-secret-bench-secret-0',
+    LOG_LEVEL: 'warn',
+    ...more,
+  };
+}
+
 export function dbUrl(name: string): string {
   const u = new URL(PG_BASE);
   u.pathname = `/${name}`;
@@ -93,7 +105,17 @@ export interface LoadResult {
   rssMiB: number | null;
 }
 
-/** Drives one endpoint over loopback for `seconds` at `connections`, after a short warm-up. */
+/** What one request of a run changes from the run's defaults (another path, body or header). */
+export interface RequestVariation {
+  path?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/**
+ * Drives one endpoint over loopback for `seconds` at `connections`, after a short warm-up. With `vary`, each request
+ * is the defaults changed by `vary()`; with `graphql`, a 2xx answer that carries `errors` counts as an error too.
+ */
 export async function load(
   name: string,
   opts: {
@@ -103,24 +125,42 @@ export async function load(
     method?: string;
     headers?: Record<string, string>;
     body?: string;
+    vary?: () => RequestVariation;
+    graphql?: boolean;
   },
   pid?: number,
 ): Promise<LoadResult> {
+  let failed = 0;
+  const { vary, graphql } = opts;
+  const request: Record<string, unknown> = {};
+  if (vary) {
+    request['setupRequest'] = (req: RequestVariation) => {
+      const v = vary();
+      return { ...req, ...v, headers: { ...req.headers, ...v.headers } };
+    };
+  }
+  if (graphql) {
+    request['onResponse'] = (status: number, body: string) => {
+      if (status < 300 && body.includes('"errors"')) failed++;
+    };
+  }
   const base = {
     url: opts.url,
     connections: opts.connections,
     method: opts.method ?? 'GET',
     headers: opts.headers,
     body: opts.body,
+    ...(vary || graphql ? { requests: [request] } : {}),
   };
   await autocannon({ ...base, duration: 2 });
+  failed = 0;
   const r = await autocannon({ ...base, duration: opts.seconds });
   return {
     name,
     rps: Math.round(r.requests.average),
     p50: r.latency.p50,
     p99: r.latency.p99,
-    errors: r.errors + r.non2xx + r.timeouts,
+    errors: r.errors + r.non2xx + r.timeouts + failed,
     rssMiB: rssMiB(pid),
   };
 }

@@ -25,6 +25,10 @@ export const WORKER_CONCURRENCY = 10;
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+export const round1 = (x: number) => Math.round(x * 10) / 10;
+/** A share in per cent, to one decimal ("-" of nothing). */
+export const pct = (a: number, b: number) => (b ? `${round1((a / b) * 100)} %` : '-');
+
 /** CPU seconds a process has used (Linux, /proc; clock ticks of 1/100 s). */
 export function cpuSeconds(pid: number | undefined): number {
   try {

@@ -2,13 +2,14 @@
 // the domain libs load (the other benches import them too).
 import 'reflect-metadata';
 import { benchSearch } from './catalogue-search';
+import { benchKpis } from './kpis';
 import { benchMatching } from './matching';
 import { benchNotifications } from './notifications';
 import { benchOrders } from './orders-quotes';
 
 /**
- * `npm run bench -- <name> [seconds] [offers]`, or `notifications [events] [changes]`. Benchmarks are not tests: they
- * print figures, they assert nothing.
+ * `npm run bench -- <name> [seconds] [offers]`, or `notifications [events] [changes]`, or `kpis [firms] [seconds]`.
+ * Benchmarks are not tests: they print figures, they assert nothing.
  */
 async function main(): Promise<void> {
   const [name = 'search', seconds = '15', offers = '100000'] = process.argv.slice(2);
@@ -25,8 +26,11 @@ async function main(): Promise<void> {
     case 'notifications':
       await benchNotifications(Number(process.argv[3] ?? 2000), Number(process.argv[4] ?? 200));
       break;
+    case 'kpis':
+      await benchKpis(Number(process.argv[3] ?? 5000), Number(process.argv[4] ?? 15));
+      break;
     default:
-      throw new Error(`unknown benchmark ${name}; try: search, orders, matching, notifications`);
+      throw new Error(`unknown benchmark ${name}; try: search, orders, matching, notifications, kpis`);
   }
 }
 

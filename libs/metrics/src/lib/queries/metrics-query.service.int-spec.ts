@@ -107,12 +107,18 @@ describe('MetricsQueryService', () => {
     expect((await domainError(metrics.firmFigures(s.supplier.admin, s.supplier.firmId, 'March'))).field).toBe('period');
   });
 
-  it('fills the periodic report from the roll-up, which renders to one PDF page', async () => {
+  it('fills the periodic report from the roll-up, naming the rate the awards used; it renders to one PDF page', async () => {
+    const [{ day }] = await app.db.query(
+      `INSERT INTO exchange_rate (source, base, quote, rate, effective_date, table_no)
+       VALUES ('NBP', 'EUR', 'PLN', 4.2512, current_date - 3, '001/A/NBP/test')
+       RETURNING to_char(effective_date, 'YYYY-MM-DD') AS day`,
+    );
     const s = await cooperation();
     const report = await metrics.clusterReport(s.plCoordinator, s.pl, s.month, new Date('2026-11-26T12:00:00Z'));
     expect(report.series).toHaveLength(12);
     expect(report.kpis['orders-posted'][s.month]).toEqual({ cluster: 1, partner: 0 });
     expect(report.partner?.id).toBe(s.lt);
+    expect(report.rates).toEqual({ source: 'NBP', firstRateDate: day, lastRateDate: day });
     const pdf = await renderClusterReportPdf(report, 'lt');
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
   });
