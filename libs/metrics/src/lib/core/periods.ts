@@ -36,3 +36,24 @@ export function grainOf(period: string): PeriodGrain {
   if (/^\d{4}$/.test(period)) return 'year';
   throw new Error(`"${period}" is not a period key (2026-03, 2026-Q1 or 2026)`);
 }
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A UTC window that holds the whole period on the calendar of any zone the platform reports in (a day of margin on
+ * either side of the UTC period): for narrowing a search by time before the exact test by cell.
+ */
+export function periodWindow(period: string): { from: Date; to: Date } {
+  const grain = grainOf(period);
+  const year = Number(period.slice(0, 4));
+  const [first, months] =
+    grain === 'month'
+      ? [Number(period.slice(5)) - 1, 1]
+      : grain === 'quarter'
+        ? [(Number(period.slice(6)) - 1) * 3, 3]
+        : [0, 12];
+  return {
+    from: new Date(Date.UTC(year, first, 1) - DAY_MS),
+    to: new Date(Date.UTC(year, first + months, 1) + DAY_MS),
+  };
+}

@@ -5,6 +5,7 @@ import type { Locale } from '@kooperant/platform-i18n';
 import type { Actor } from '@kooperant/identity';
 import { KPI_DEFINITIONS } from '../kpi-definitions';
 import type { Figure } from '../core/figures';
+import { periodWindow } from '../core/periods';
 import {
   clusterReportKpis,
   seriesMonths,
@@ -17,11 +18,12 @@ import { MetricsAccessService } from './metrics-access.service';
 export { MAX_PERIODS } from './kpi-series';
 
 /**
- * The award facts `f` that count for cluster $1 in period $2. An order's facts name its cluster and count for no
- * other, so the cluster's awards are taken first, and each is then looked up among the period's cells (an index
- * lookup by partition and key), rather than every fact of the period joined to the awards.
+ * The award facts `f` that count for cluster $1 in period $2, made within the UTC window $3…$4 (`periodWindow`, which
+ * holds the period). An order's facts name their cluster and count for no other, so the cluster's awards of that
+ * window are taken first (index by cluster, kind and time), and each is then looked up among the period's cells,
+ * rather than every fact of the period joined to the awards, or every award of the cluster's history.
  */
-const CLUSTER_AWARDS_IN_PERIOD = `f.kind = 'award' AND f.cluster_id = $1
+const CLUSTER_AWARDS_IN_PERIOD = `f.cluster_id = $1 AND f.kind = 'award' AND f.at >= $3 AND f.at < $4
   AND EXISTS (SELECT 1 FROM metrics_fact_cell c WHERE c.scope_type = 'cluster' AND c.scope_id = $1 AND c.period = $2
                 AND c.partition = f.partition AND c.key = f.key)`;
 
@@ -81,6 +83,7 @@ export class MetricsQueryService {
   async topPairs(actor: Actor, clusterId: string, period: string, first: number): Promise<CooperatingPair[]> {
     grainField(period, 'period');
     await this.access.readableCluster(actor, clusterId);
+    const window = periodWindow(period);
     // From the cluster's awards to their cells, not from the cell (every fact of the cluster's period: 1.5 million
     // rows for a year of 5,000 firms) to the awards; the firms' names only for the pairs returned.
     const rows: Record<string, unknown>[] = await this.db.query(
@@ -93,10 +96,10 @@ export class MetricsQueryService {
          WHERE ${CLUSTER_AWARDS_IN_PERIOD} AND f.other_firm_id IS NOT NULL
          GROUP BY 1, 2
          ORDER BY awards DESC, eur_minor DESC NULLS LAST, a, b
-         LIMIT $3) x
+         LIMIT $5) x
        JOIN firm fa ON fa.id = x.a JOIN firm fb ON fb.id = x.b
        ORDER BY x.awards DESC, x.eur_minor DESC NULLS LAST, x.a, x.b`,
-      [clusterId, period, first],
+      [clusterId, period, window.from, window.to, first],
     );
     return rows.map((r) => ({
       firms: [
@@ -169,11 +172,12 @@ export class MetricsQueryService {
     grainField(period, 'period');
     const series = seriesMonths(period);
     const data = await this.clusterFigures(actor, clusterId, [...new Set([period, ...series])]);
+    const window = periodWindow(period);
     // Only awards carry a rate (their cross-border and brokered facts repeat the award's): the awards are enough.
     const [rates] = await this.db.query(
       `SELECT min(f.rate_date) AS first, max(f.rate_date) AS last, min(f.rate_source) AS source
        FROM metrics_fact f WHERE ${CLUSTER_AWARDS_IN_PERIOD} AND f.rate_date IS NOT NULL`,
-      [clusterId, period],
+      [clusterId, period, window.from, window.to],
     );
     return {
       cluster: data.cluster,

@@ -8,6 +8,7 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('metrics_fact_firm_idx', ['firmId', 'otherFirmId'])
 @Index('metrics_fact_kind_idx', ['kind', 'firmId'])
 @Index('metrics_fact_subject_idx', ['kind', 'subject'])
+@Index('metrics_fact_cluster_idx', ['clusterId', 'kind', 'at'])
 export class MetricsFactEntity {
   @PrimaryColumn({ type: 'varchar', length: 120 })
   partition: string;

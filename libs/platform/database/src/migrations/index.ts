@@ -13,6 +13,7 @@ import { Exchange1795718390163 } from './1795718390163-Exchange';
 import { NotificationDigest1795717304704 } from './1795717304704-NotificationDigest';
 import { Metrics1795717536193 } from './1795717536193-Metrics';
 import { MetricsAggregates1795727476920 } from './1795727476920-MetricsAggregates';
+import { MetricsFactCluster1795733990673 } from './1795733990673-MetricsFactCluster';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   NotificationDigest1795717304704,
   Metrics1795717536193,
   MetricsAggregates1795727476920,
+  MetricsFactCluster1795733990673,
 ];
