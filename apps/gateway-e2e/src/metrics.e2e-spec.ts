@@ -97,7 +97,9 @@ describe('cooperation KPIs over GraphQL and as downloads', () => {
         'the offer in the firm’s activity',
         async () => {
           const r = await gqlOk<Activity>(query, { f: a.firmId, m: month() }, token);
-          return r.firmActivity.events.edges.length ? r.firmActivity : null;
+          // The series is read before the events (they are a field of their own): wait until one read has both.
+          const activity = r.firmActivity;
+          return activity.events.edges.length && activity.kpis[0].points[0].value !== null ? activity : null;
         },
         { ms: 20_000 },
       );
