@@ -45,15 +45,13 @@ const storedEvent = (r: StoredEventRow): MetricEvent => ({
   payload: r.payload,
 });
 
-/** Events grouped by their partition. */
-function byPartition(events: readonly MetricEvent[]): Map<string, MetricEvent[]> {
+/** Stored events grouped by their partition. */
+function byPartition(rows: readonly StoredEventRow[]): Map<string, MetricEvent[]> {
   const out = new Map<string, MetricEvent[]>();
-  for (const e of events) {
-    const p = partitionOf(e.type, e.payload);
-    if (!p) continue;
-    const list = out.get(p);
-    if (list) list.push(e);
-    else out.set(p, [e]);
+  for (const r of rows) {
+    const list = out.get(r.partition);
+    if (list) list.push(storedEvent(r));
+    else out.set(r.partition, [storedEvent(r)]);
   }
   return out;
 }
@@ -262,12 +260,10 @@ export class MetricsRollupService {
       );
 
       // Memberships first: they place the other facts in clusters.
-      const firmEvents = await this.storedEvents(m, `partition LIKE 'firm:%'`);
+      // (A firm's memberships need no dimensions; their clusters' countries are loaded at once below.)
       const memberships: PlacedFact[] = [];
-      for (const [partition, evs] of byPartition(firmEvents)) {
-        for (const fact of derivePartitionFacts(partition, evs, await this.dimensions.load(m, needsOf(evs)))) {
-          memberships.push({ partition, fact, cells: [] });
-        }
+      for (const [partition, evs] of byPartition(await this.storedRows(m, `partition LIKE 'firm:%'`))) {
+        for (const fact of deriveFirmFacts(evs)) memberships.push({ partition, fact, cells: [] });
       }
       const held = memberships.map((p) => p.fact);
       const firmCtx = contextWith(await this.dimensions.load(m, needsOf([], held)), held);
@@ -434,15 +430,11 @@ export class MetricsRollupService {
     return [...gone, ...came];
   }
 
-  private eventsOf(m: EntityManager, partition: string): Promise<MetricEvent[]> {
-    return this.storedEvents(m, `partition = $1`, [partition]);
+  private async eventsOf(m: EntityManager, partition: string): Promise<MetricEvent[]> {
+    return (await this.storedRows(m, `partition = $1`, [partition])).map(storedEvent);
   }
 
-  private async storedEvents(m: EntityManager, where: string, params: unknown[] = []): Promise<MetricEvent[]> {
-    const rows: StoredEventRow[] = await m.query(
-      `SELECT id, type, partition, occurred_at, payload FROM metrics_event WHERE ${where}`,
-      params,
-    );
-    return rows.map(storedEvent);
+  private storedRows(m: EntityManager, where: string, params: unknown[] = []): Promise<StoredEventRow[]> {
+    return m.query(`SELECT id, type, partition, occurred_at, payload FROM metrics_event WHERE ${where}`, params);
   }
 }
