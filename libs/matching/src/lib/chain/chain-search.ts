@@ -1,6 +1,6 @@
 import { roadKm } from '../scoring/geo';
 import { rejections, type Candidate, type PackageNeed, type Rejection } from '../scoring/candidate';
-import { scoreCandidate } from '../scoring/score';
+import { scoreTotal } from '../scoring/score';
 
 /** A package of the order and the packages (ids) it follows; given in an order where each follows its predecessors. */
 export interface ChainPackage {
@@ -87,7 +87,7 @@ export function proposeChains(
       return { chains: [], noChain: { packageId: p.need.packageId, key: p.need.key, considered: all.length, reasons } };
     }
     const ranked = ok
-      .map((c) => ({ c, s: scoreCandidate(p.need, c, now).total }))
+      .map((c) => ({ c, s: scoreTotal(p.need, c, now) }))
       .sort((a, b) => b.s - a.s || a.c.offerId.localeCompare(b.c.offerId))
       .slice(0, perPackage)
       .map((x) => x.c);
@@ -117,9 +117,11 @@ export function proposeChains(
   for (const p of packages) {
     // Each extension is costed first; only those that stay in the beam are built (their maps and step lists).
     const next: Extension[] = [];
+    const last = !followed.has(p.need.packageId);
     for (const state of beam) {
+      let ready = now.getTime();
+      for (const a of p.after) ready = Math.max(ready, state.finish.get(a) ?? ready);
       for (const c of eligible.get(p.need.packageId) as Candidate[]) {
-        const ready = Math.max(now.getTime(), ...p.after.map((a) => state.finish.get(a) ?? now.getTime()));
         const done = ready + c.leadTimeDays * DAY;
         let km = state.km;
         let crossings = state.crossings;
@@ -129,7 +131,7 @@ export function proposeChains(
           km += roadKm(before.location, c.location);
           if (before.firmCountry !== c.firmCountry) crossings++;
         }
-        if (!followed.has(p.need.packageId)) km += roadKm(c.location, p.need.deliveryPlace);
+        if (last) km += roadKm(c.location, p.need.deliveryPlace);
         const price = state.price + (c.priceMinor ?? (dearest.get(p.need.packageId) as number));
         const lastDone = Math.max(state.lastDone, done);
         const days = (lastDone - now.getTime()) / DAY;

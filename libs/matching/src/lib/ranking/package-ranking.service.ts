@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import type { GeoPoint } from '../scoring/geo';
 import { rejections, type Candidate, type Rejection } from '../scoring/candidate';
-import { DEFAULT_WEIGHTS, scoreCandidate, type Score, type ScoreWeights } from '../scoring/score';
+import { DEFAULT_WEIGHTS, scoreCandidate, scoreTotal, type Score, type ScoreWeights } from '../scoring/score';
 import { CandidateRetrievalService } from '../retrieval/candidate-retrieval.service';
 import type { ChainPackage } from '../chain/chain-search';
 
@@ -72,21 +72,22 @@ export class PackageRankingService {
       const found = await this.retrieval.candidatesFor(p.need, now);
       candidates.set(p.need.packageId, found);
       const refused: Partial<Record<Rejection, number>> = {};
-      const bestOfFirm = new Map<string, RankedMatch>();
+      const bestOfFirm = new Map<string, { candidate: Candidate; total: number }>();
       for (const c of found) {
         const r = rejections(p.need, c, now);
         if (r.length) {
           for (const reason of r) refused[reason] = (refused[reason] ?? 0) + 1;
           continue;
         }
-        const score = scoreCandidate(p.need, c, now, weights, neighbours, false);
+        const total = scoreTotal(p.need, c, now, weights, neighbours);
         const held = bestOfFirm.get(c.firmId);
-        if (!held || score.total > held.score.total) bestOfFirm.set(c.firmId, { candidate: c, score });
+        if (!held || total > held.total) bestOfFirm.set(c.firmId, { candidate: c, total });
       }
+      // Only the firms kept are explained.
       const matches = [...bestOfFirm.values()]
-        .sort((a, b) => b.score.total - a.score.total || a.candidate.offerId.localeCompare(b.candidate.offerId))
+        .sort((a, b) => b.total - a.total || a.candidate.offerId.localeCompare(b.candidate.offerId))
         .slice(0, limit)
-        .map((m) => ({ ...m, score: scoreCandidate(p.need, m.candidate, now, weights, neighbours) }));
+        .map((m) => ({ candidate: m.candidate, score: scoreCandidate(p.need, m.candidate, now, weights, neighbours) }));
       out.push({ packageId: p.need.packageId, key: p.need.key, matches, considered: found.length, refused });
     }
     return { orderId, clusterId: view.order.clusterId, packages: out, chain: packages, candidates, weights };

@@ -57,20 +57,63 @@ function toPoolOffer(r: Record<string, unknown>): PoolOffer {
   };
 }
 
-/** The hard constraints that decide which offers are kept when more fit the process than are considered. */
-function fitsCheaply(need: PackageNeed, o: PoolOffer): boolean {
-  const any = (ids: readonly string[], accepted: readonly string[]) => accepted.some((a) => ids.includes(a));
-  return (
-    o.firmId !== need.buyerFirmId &&
-    o.firmVerified &&
-    o.countriesServed.includes(need.deliveryCountry) &&
-    (need.acceptedMaterialIds === null || o.materialIds.length === 0 || any(o.materialIds, need.acceptedMaterialIds)) &&
-    need.requiredCertifications.every((set) => any(o.certificationIds, set)) &&
-    (need.thicknessMm === null ||
-      ((o.maxThicknessMm ?? Infinity) >= need.thicknessMm && (o.minThicknessMm ?? 0) <= need.thicknessMm)) &&
-    (o.minBatch ?? 0) <= need.quantity &&
-    (o.maxBatch ?? Infinity) >= need.quantity
-  );
+/**
+ * An offer pool as cached: the offers, and their places and expiry in typed arrays, so that a package's scan over a
+ * pool of thousands of offers computes distances without touching the objects.
+ */
+interface OfferPool {
+  offers: PoolOffer[];
+  lat: Float64Array;
+  lng: Float64Array;
+  validUntilMs: Float64Array;
+}
+
+function toPool(offers: PoolOffer[]): OfferPool {
+  return {
+    offers,
+    lat: Float64Array.from(offers, (o) => o.location.lat),
+    lng: Float64Array.from(offers, (o) => o.location.lng),
+    validUntilMs: Float64Array.from(offers, (o) => o.validUntilMs),
+  };
+}
+
+/** What the cheap constraints ask of an offer, prepared once per package (sets instead of lists). */
+interface CheapNeed {
+  buyerFirmId: string;
+  deliveryCountry: string;
+  quantity: number;
+  thicknessMm: number | null;
+  materials: ReadonlySet<string> | null;
+  certifications: readonly ReadonlySet<string>[];
+}
+
+const cheapNeed = (need: PackageNeed): CheapNeed => ({
+  buyerFirmId: need.buyerFirmId,
+  deliveryCountry: need.deliveryCountry,
+  quantity: need.quantity,
+  thicknessMm: need.thicknessMm,
+  materials: need.acceptedMaterialIds === null ? null : new Set(need.acceptedMaterialIds),
+  certifications: need.requiredCertifications.map((set) => new Set(set)),
+});
+
+function anyIn(ids: readonly string[], accepted: ReadonlySet<string>): boolean {
+  for (const id of ids) if (accepted.has(id)) return true;
+  return false;
+}
+
+/**
+ * The hard constraints that decide which offers are kept when more fit the process than are considered (the same
+ * rules as `rejections`, cheapest first; the full check runs on those kept).
+ */
+function fitsCheaply(need: CheapNeed, o: PoolOffer): boolean {
+  if (!o.firmVerified || o.firmId === need.buyerFirmId) return false;
+  if ((o.minBatch ?? 0) > need.quantity || (o.maxBatch ?? Infinity) < need.quantity) return false;
+  const t = need.thicknessMm;
+  if (t !== null && ((o.maxThicknessMm ?? Infinity) < t || (o.minThicknessMm ?? 0) > t)) return false;
+  if (!o.countriesServed.includes(need.deliveryCountry)) return false;
+  if (need.materials !== null && o.materialIds.length > 0 && !anyIn(o.materialIds, need.materials)) return false;
+  for (const set of need.certifications) if (!anyIn(o.certificationIds, set)) return false;
+  return true;
 }
 
 /**
@@ -81,7 +124,7 @@ function fitsCheaply(need: PackageNeed, o: PoolOffer): boolean {
 @Injectable()
 export class CandidateRetrievalService {
   /** Pools by process set, as promises: jobs asking at once for a pool not yet read wait for one read of it. */
-  private readonly pools = new LruCache<string, { epoch: string; offers: Promise<PoolOffer[]> }>(64, 10 * 60_000);
+  private readonly pools = new LruCache<string, { epoch: string; offers: Promise<OfferPool> }>(64, 10 * 60_000);
   private readonly stats = new LruCache<string, FirmStats>(20_000, 60_000);
 
   constructor(
@@ -114,29 +157,33 @@ export class CandidateRetrievalService {
    * cluster ask for a few dozen processes, so matching reads the catalogue rarely.
    */
   async candidatesFor(need: PackageNeed, now = new Date()): Promise<Candidate[]> {
-    const pool = await this.offerPool(need.acceptedProcessIds);
+    const { offers: pool, lat, lng, validUntilMs } = await this.offerPool(need.acceptedProcessIds);
     const t = now.getTime();
-    const cosLat = Math.cos((need.deliveryPlace.lat * Math.PI) / 180);
-    // One number per offer: those failing a cheap constraint after all that pass, nearer first within each.
+    const cheap = cheapNeed(need);
+    const pLat = need.deliveryPlace.lat;
+    const pLng = need.deliveryPlace.lng;
+    const cosLat = Math.cos((pLat * Math.PI) / 180);
+    // One number per live offer: those failing a cheap constraint after all that pass, nearer first within each.
     const keys = new Float64Array(pool.length);
-    const live: number[] = [];
+    const live = new Uint32Array(pool.length);
+    let n = 0;
     for (let i = 0; i < pool.length; i++) {
-      const o = pool[i];
-      if (o.validUntilMs <= t) continue;
-      const dLat = o.location.lat - need.deliveryPlace.lat;
-      const dLng = (o.location.lng - need.deliveryPlace.lng) * cosLat;
-      keys[i] = dLat * dLat + dLng * dLng + (fitsCheaply(need, o) ? 0 : 1e6);
-      live.push(i);
+      if (validUntilMs[i] <= t) continue;
+      const dLat = lat[i] - pLat;
+      const dLng = (lng[i] - pLng) * cosLat;
+      keys[n] = dLat * dLat + dLng * dLng + (fitsCheaply(cheap, pool[i]) ? 0 : 1e6);
+      live[n++] = i;
     }
     // The MAX_CANDIDATES least keys: a numeric sort of the keys alone finds the cut, and only the offers up to it are
     // sorted with the tie-break (a pool holds thousands of offers, the cut a few hundred).
-    const liveKeys = Float64Array.from(live, (i) => keys[i]).sort();
-    const cut = liveKeys.length > MAX_CANDIDATES ? liveKeys[MAX_CANDIDATES - 1] : Infinity;
-    const ranked = live
-      .filter((i) => keys[i] <= cut)
-      .sort((a, b) => keys[a] - keys[b] || (pool[a].offerId < pool[b].offerId ? -1 : 1))
+    const sorted = keys.slice(0, n).sort();
+    const cut = n > MAX_CANDIDATES ? sorted[MAX_CANDIDATES - 1] : Infinity;
+    const kept: number[] = [];
+    for (let j = 0; j < n; j++) if (keys[j] <= cut) kept.push(j);
+    const ranked = kept
+      .sort((a, b) => keys[a] - keys[b] || (pool[live[a]].offerId < pool[live[b]].offerId ? -1 : 1))
       .slice(0, MAX_CANDIDATES)
-      .map((i) => pool[i]);
+      .map((j) => pool[live[j]]);
     const stats = await this.firmStats([...new Set(ranked.map((o) => o.firmId))]);
     return ranked.map((o) => {
       const s = stats.get(o.firmId);
@@ -175,7 +222,7 @@ export class CandidateRetrievalService {
   }
 
   /** Published offers that name one of the processes, with their firm (cached per process set, see above). */
-  private async offerPool(processIds: readonly string[]): Promise<PoolOffer[]> {
+  private async offerPool(processIds: readonly string[]): Promise<OfferPool> {
     const epoch = POOL_TABLES.map((t) => this.changes.epoch(t));
     const key = [...processIds].sort().join(',');
     const epochKey = epoch.includes(null) ? null : epoch.join(':');
@@ -194,7 +241,7 @@ export class CandidateRetrievalService {
     return offers;
   }
 
-  private async readPool(processIds: readonly string[]): Promise<PoolOffer[]> {
+  private async readPool(processIds: readonly string[]): Promise<OfferPool> {
     const rows: Record<string, unknown>[] = await this.db.query(
       `SELECT o.id AS offer_id, o.firm_id, f.name AS firm_name, f.country AS firm_country, f.lat, f.lng,
               o.status, o.valid_until, o.process_ids, o.material_ids, o.certification_ids,
@@ -207,7 +254,7 @@ export class CandidateRetrievalService {
        WHERE o.status = 'published' AND o.capability_ids && $1::uuid[]`,
       [processIds],
     );
-    return rows.map(toPoolOffer);
+    return toPool(rows.map(toPoolOffer));
   }
 
   /**

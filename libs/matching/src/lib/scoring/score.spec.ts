@@ -1,4 +1,4 @@
-import { DEFAULT_WEIGHTS, scoreCandidate } from './score';
+import { DEFAULT_WEIGHTS, scoreCandidate, scoreTotal } from './score';
 import { ALYTUS, BIALYSTOK, candidate, KAUNAS, need, NOW } from './test-fixtures';
 
 const part = (s: ReturnType<typeof scoreCandidate>, name: string) => s.parts.find((p) => p.name === name)!;
@@ -70,5 +70,43 @@ describe('scoreCandidate', () => {
     expect(part(scoreCandidate(need(), candidate(), NOW), 'performance').explanation).toBe(
       'no hand-overs yet, no invitations yet',
     );
+  });
+
+  it('ranks by the same total it explains: the weighted mean of the parts, whatever the candidate', () => {
+    // A deterministic spread of candidates, needs, weights and neighbouring firms.
+    let seed = 7;
+    const rnd = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)];
+    const places = [BIALYSTOK, ALYTUS, KAUNAS, { lat: 52.2, lng: 21.0 }];
+    for (let i = 0; i < 500; i++) {
+      const n = need({
+        acceptedMaterialIds: pick([null, ['steel', 's355']]),
+        thicknessMm: pick([null, 3, 8]),
+        partWidthMm: pick([null, 500]),
+        dueDate: new Date(NOW.getTime() + rnd() * 40 * 86_400_000),
+        deliveryPlace: pick(places),
+      });
+      const c = candidate({
+        processIds: pick([['mig-mag'], ['welding']]),
+        materialIds: pick([[], ['s355']]),
+        maxThicknessMm: pick([null, 20]),
+        maxPartWidthMm: pick([null, 2000]),
+        location: pick(places),
+        firmCountry: pick(['PL', 'LT']),
+        leadTimeDays: Math.floor(rnd() * 30),
+        onTimeRate: pick([null, rnd()]),
+        quoteResponseRate: pick([null, rnd()]),
+        quoteResponseHours: pick([null, rnd() * 100]),
+        activePackages: Math.floor(rnd() * 12),
+      });
+      const weights = { ...DEFAULT_WEIGHTS, crossBorder: pick([0, 0.05, 0.5]) };
+      const neighbours = places.slice(0, Math.floor(rnd() * 3));
+      const s = scoreCandidate(n, c, NOW, weights, neighbours);
+      const mean =
+        s.parts.reduce((sum, p) => sum + p.value * p.weight, 0) / s.parts.reduce((sum, p) => sum + p.weight, 0);
+      // Rounded to three decimals: at most half a thousandth away.
+      expect(Math.abs(s.total - mean)).toBeLessThanOrEqual(0.0005 + 1e-12);
+      expect(scoreTotal(n, c, NOW, weights, neighbours)).toBe(s.total);
+    }
   });
 });
