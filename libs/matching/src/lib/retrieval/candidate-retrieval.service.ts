@@ -6,6 +6,7 @@ import { TaxonomyService, type TaxonomySnapshot } from '@kooperant/catalogue';
 import { OrderService, type OrderView } from '@kooperant/orders';
 import type { Candidate, PackageNeed } from '../scoring/candidate';
 import type { ChainPackage } from '../chain/chain-search';
+import { kthLeast } from './select';
 
 /** Up to this many offers are considered per package (those passing the cheap constraints, nearest, first). */
 const MAX_CANDIDATES = 200;
@@ -174,10 +175,9 @@ export class CandidateRetrievalService {
       keys[n] = dLat * dLat + dLng * dLng + (fitsCheaply(cheap, pool[i]) ? 0 : 1e6);
       live[n++] = i;
     }
-    // The MAX_CANDIDATES least keys: a numeric sort of the keys alone finds the cut, and only the offers up to it are
+    // The MAX_CANDIDATES least keys: a selection over the keys alone finds the cut, and only the offers up to it are
     // sorted with the tie-break (a pool holds thousands of offers, the cut a few hundred).
-    const sorted = keys.slice(0, n).sort();
-    const cut = n > MAX_CANDIDATES ? sorted[MAX_CANDIDATES - 1] : Infinity;
+    const cut = n > MAX_CANDIDATES ? kthLeast(keys.slice(0, n), MAX_CANDIDATES - 1) : Infinity;
     const kept: number[] = [];
     for (let j = 0; j < n; j++) if (keys[j] <= cut) kept.push(j);
     const ranked = kept

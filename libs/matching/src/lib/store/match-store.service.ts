@@ -152,80 +152,68 @@ export class MatchStoreService {
       ]),
     );
     const chains = storedChains(proposeChains(ranking.chain, forChains, now));
-    const rows = ranking.packages.flatMap((p) =>
-      p.matches.map((m, i) => ({
-        packageId: p.packageId,
-        firmId: m.candidate.firmId,
-        offerId: m.candidate.offerId,
-        rank: i + 1,
-        score: m.score.total,
-        parts: JSON.stringify(m.score.parts),
-      })),
+    // Every match of the run as one JSON parameter (one parse in PostgreSQL, no array escaping here).
+    const rows = JSON.stringify(
+      ranking.packages.flatMap((p) =>
+        p.matches.map((m, i) => ({
+          package_id: p.packageId,
+          firm_id: m.candidate.firmId,
+          offer_id: m.candidate.offerId,
+          rank: i + 1,
+          score: m.score.total,
+          parts: m.score.parts,
+        })),
+      ),
     );
     return this.db.transaction(async (m) => {
       await m.query(`SELECT pg_advisory_xact_lock(hashtext('package_match'), hashtext($1))`, [orderId]);
-      const stored: { package_id: string; firm_id: string; inserted: boolean }[] = rows.length
-        ? await m.query(
-            `INSERT INTO package_match (order_id, package_id, firm_id, offer_id, rank, score, parts, computed_at,
-                                        handled_by_cluster_id)
-             SELECT $1, r.package_id, r.firm_id, r.offer_id, r.rank, r.score, r.parts, $8, $9
-             FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::int[], $6::float8[], $7::jsonb[])
-               AS r(package_id, firm_id, offer_id, rank, score, parts)
-             ON CONFLICT ON CONSTRAINT package_match_package_firm_key DO UPDATE
-               SET offer_id = excluded.offer_id, rank = excluded.rank, score = excluded.score,
-                   parts = excluded.parts, computed_at = excluded.computed_at
-             RETURNING package_id, firm_id, (xmax = 0) AS inserted`,
-            [
-              orderId,
-              rows.map((r) => r.packageId),
-              rows.map((r) => r.firmId),
-              rows.map((r) => r.offerId),
-              rows.map((r) => r.rank),
-              rows.map((r) => r.score),
-              rows.map((r) => r.parts),
-              now,
-              ranking.clusterId,
-            ],
-          )
-        : [];
-      // What the ranking no longer holds: proposals go, decided matches stay without a rank.
-      const [deleted] = await m.query(
-        `WITH gone AS (
+      // One statement: new proposals inserted and current ones updated; what the ranking no longer holds withdrawn
+      // (proposals go, decided matches stay without a rank); the run recorded. The parts touch different rows.
+      const [result] = await m.query(
+        `WITH r AS (
+           SELECT * FROM ROWS FROM (
+             jsonb_to_recordset($2::jsonb) AS (package_id uuid, firm_id uuid, offer_id uuid, rank int, score float8,
+                                               parts jsonb)
+           ) WITH ORDINALITY AS r(package_id, firm_id, offer_id, rank, score, parts, n)
+         ), up AS (
+           INSERT INTO package_match (order_id, package_id, firm_id, offer_id, rank, score, parts, computed_at,
+                                      handled_by_cluster_id)
+           SELECT $1, r.package_id, r.firm_id, r.offer_id, r.rank, r.score, r.parts, $3, $4 FROM r ORDER BY r.n
+           ON CONFLICT ON CONSTRAINT package_match_package_firm_key DO UPDATE
+             SET offer_id = excluded.offer_id, rank = excluded.rank, score = excluded.score,
+                 parts = excluded.parts, computed_at = excluded.computed_at
+           RETURNING package_id, firm_id, (xmax = 0) AS inserted
+         ), gone AS (
            SELECT id, status FROM package_match
-           WHERE order_id = $1
-             AND (package_id, firm_id) NOT IN (SELECT * FROM unnest($2::uuid[], $3::uuid[]))
+           WHERE order_id = $1 AND (package_id, firm_id) NOT IN (SELECT package_id, firm_id FROM r)
          ), del AS (
            DELETE FROM package_match p USING gone g WHERE p.id = g.id AND g.status = 'proposed' RETURNING p.id
          ), unranked AS (
            UPDATE package_match p SET rank = NULL FROM gone g WHERE p.id = g.id AND g.status <> 'proposed' RETURNING p.id
+         ), run AS (
+           INSERT INTO order_match_run (order_id, computed_at, matches, chains)
+           VALUES ($1, $3, (SELECT count(*) FROM up), $5)
+           ON CONFLICT (order_id) DO UPDATE
+             SET computed_at = excluded.computed_at, matches = excluded.matches, chains = excluded.chains
          )
-         SELECT (SELECT count(*) FROM del)::int AS dropped, (SELECT count(*) FROM unranked)::int AS unranked`,
-        [orderId, rows.map((r) => r.packageId), rows.map((r) => r.firmId)],
+         SELECT (SELECT count(*) FROM up)::int AS stored, (SELECT count(*) FROM del)::int AS dropped,
+                (SELECT count(*) FROM unranked)::int AS unranked,
+                coalesce((SELECT json_agg(json_build_object('packageId', r.package_id, 'firmId', r.firm_id,
+                                                            'rank', r.rank) ORDER BY r.n)
+                          FROM up JOIN r ON r.package_id = up.package_id AND r.firm_id = up.firm_id
+                          WHERE up.inserted), '[]') AS fresh`,
+        [orderId, rows, now, ranking.clusterId, JSON.stringify(chains)],
       );
-      await m.query(
-        `INSERT INTO order_match_run (order_id, computed_at, matches, chains) VALUES ($1, $2, $3, $4)
-         ON CONFLICT (order_id) DO UPDATE
-           SET computed_at = excluded.computed_at, matches = excluded.matches, chains = excluded.chains`,
-        [orderId, now, stored.length, JSON.stringify(chains)],
-      );
-      const fresh = stored.filter((s) => s.inserted);
-      const rankOf = new Map(rows.map((r) => [`${r.packageId}:${r.firmId}`, r.rank]));
+      const fresh = result.fresh as { packageId: string; firmId: string; rank: number }[];
       if (fresh.length) {
         await recordEvent(m, {
           type: 'match.proposed',
           aggregateType: 'order',
           aggregateId: orderId,
-          payload: {
-            orderId,
-            proposals: fresh.map((s) => ({
-              packageId: s.package_id,
-              firmId: s.firm_id,
-              rank: rankOf.get(`${s.package_id}:${s.firm_id}`) ?? null,
-            })),
-          },
+          payload: { orderId, proposals: fresh },
         });
       }
-      return { stored: stored.length, proposedFirst: fresh.length, dropped: deleted.dropped as number };
+      return { stored: result.stored as number, proposedFirst: fresh.length, dropped: result.dropped as number };
     });
   }
 }
