@@ -200,9 +200,20 @@ export class MetricsRollupService {
         (a, b) => Number(!a.startsWith('firm:')) - Number(!b.startsWith('firm:')) || (a < b ? -1 : a > b ? 1 : 0),
       );
       const deltas = new AggregateDeltas();
+      const others: string[] = [];
       for (const partition of partitions) {
         if (partition.startsWith('firm:')) await this.refreshFirm(m, partition, deltas);
-        else await this.refreshPartition(m, partition, deltas);
+        else others.push(partition);
+      }
+      // The orders' and offers' events and facts in two reads for the batch, after the memberships have moved their
+      // cells (refreshing one of them writes only its own facts and its pairs').
+      if (others.length) {
+        const events = byPartition(await this.storedRows(m, `partition = ANY($1::varchar[])`, [others]));
+        const facts = new Map<string, PlacedFact[]>(others.map((x) => [x, []]));
+        for (const f of await factsOfPartitions(m, others)) facts.get(f.partition)?.push(f);
+        for (const partition of others) {
+          await this.refreshPartition(m, partition, events.get(partition) ?? [], facts.get(partition) ?? [], deltas);
+        }
       }
       await deltas.apply(m);
       const first = new Set<string>();
@@ -332,9 +343,13 @@ export class MetricsRollupService {
   }
 
   /** Derives an order's or offer's facts again; then the pairs of firms whose awards changed. */
-  private async refreshPartition(m: EntityManager, partition: string, deltas: AggregateDeltas): Promise<void> {
-    const events = await this.eventsOf(m, partition);
-    const before = await factsOfPartitions(m, [partition]);
+  private async refreshPartition(
+    m: EntityManager,
+    partition: string,
+    events: MetricEvent[],
+    before: PlacedFact[],
+    deltas: AggregateDeltas,
+  ): Promise<void> {
     const facts = derivePartitionFacts(partition, events, await this.dimensions.load(m, needsOf(events)));
     const after = await this.place(m, partition, facts);
     if (sameFacts(before, after)) return;
