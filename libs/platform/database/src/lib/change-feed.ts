@@ -8,9 +8,9 @@ export const CHANGE_CHANNEL = 'kooperant_changes';
  * NOTIFY kooperant_changes with the table name (migration ChangeFeed), and this listener bumps a per-table
  * epoch. A cache entry stored under an epoch is only served while that epoch is current.
  *
- * The feed reports itself live only after a NOTIFY it sent itself came back, and stops being live as soon
- * as its connection drops: callers must not cache while `epoch()` returns null (PGlite over a socket, for
- * one, does not deliver notifications, so embedded mode runs without these caches).
+ * The feed reports itself live only after a NOTIFY it sent from another connection came back, and stops being live
+ * as soon as its connection drops: callers must not cache while `epoch()` returns null (PGlite over a socket, for
+ * one, delivers a notification only to the connection that sent it, so embedded mode runs without these caches).
  */
 export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
   private readonly log = new Logger('ChangeFeed');
@@ -67,7 +67,15 @@ export class ChangeFeed implements OnModuleInit, OnModuleDestroy {
       await client.query(`LISTEN ${CHANGE_CHANNEL}`);
       // Everything cached before this moment may be stale: start new epochs.
       for (const k of this.epochs.keys()) this.touch(k);
-      await client.query(`SELECT pg_notify($1, $2)`, [CHANGE_CHANNEL, this.probe]);
+      // The probe goes out on another connection, as every change does: a database that hands a NOTIFY only to the
+      // connection that sent it (PGlite over a socket) never makes the feed live.
+      const sender = new Client({ connectionString: this.url, application_name: 'kooperant-change-feed-probe' });
+      try {
+        await sender.connect();
+        await sender.query(`SELECT pg_notify($1, $2)`, [CHANGE_CHANNEL, this.probe]);
+      } finally {
+        await sender.end().catch(() => undefined);
+      }
     } catch (e) {
       this.log.warn(`cannot listen for changes (${e instanceof Error ? e.message : String(e)}); caches off`);
       lost();
