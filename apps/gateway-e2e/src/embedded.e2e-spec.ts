@@ -92,5 +92,72 @@ describe('embedded mode', () => {
       { ms: 60_000 },
     );
     expect(figures.get('orders-posted')).toBe(4);
+
+    // Publishing the demo's draft order (UAB Pietų padėklai's sawn timber for pallets, delivered to Alytus) gets
+    // ranked matches from both sides of the border and a chain proposal from the embedded worker within seconds.
+    const palletBuyer = DEMO_FIRMS.find((f) => f.key === 'lt-pietu-padeklai')!;
+    const buyerSignIn = await post(`mutation($i: SignInInput!) { signIn(input: $i) { accessToken } }`, {
+      i: { email: demoFirmUserEmail(palletBuyer), password: DEMO_PASSWORD },
+    });
+    const buyerToken = (buyerSignIn.data?.['signIn'] as { accessToken: string }).accessToken;
+    type Drafts = { myCooperativeOrders: { edges: { node: { id: string; title: string } }[] } };
+    const mine = await post(
+      `{ myCooperativeOrders(filter: { status: draft }) { edges { node { id title } } } }`,
+      {},
+      buyerToken,
+    );
+    expect(mine.errors).toBeUndefined();
+    const drafts = mine.data as Drafts;
+    const draft = drafts.myCooperativeOrders.edges.map((e) => e.node).find((o) => o.title.startsWith('EUR padėklai'));
+    expect(draft).toBeDefined();
+    const published = await post(
+      `mutation($i: OrderIdInput!) { publishCooperativeOrder(input: $i) { id status } }`,
+      { i: { orderId: draft!.id } },
+      buyerToken,
+    );
+    expect(published.errors).toBeUndefined();
+    type Matched = {
+      orderMatches: {
+        computedAt: string | null;
+        packages: {
+          key: string;
+          matches: { rank: number; score: number; firm: { country: string }; parts: unknown[] }[];
+        }[];
+      };
+      chainProposals: {
+        computedAt: string | null;
+        chains: { borderCrossings: number; countries: string[]; steps: { key: string; country: string }[] }[];
+        noChain: { key: string } | null;
+      };
+    };
+    let last: unknown;
+    const matched = await waitFor(
+      'matches and chain proposals of the published demo order',
+      async () => {
+        const r = await post(
+          `query($o: UUID!) {
+             orderMatches(orderId: $o) { computedAt packages { key matches { rank score firm { country } parts { name } } } }
+             chainProposals(orderId: $o) { computedAt chains { borderCrossings countries steps { key country } } noChain { key } }
+           }`,
+          { o: draft!.id },
+          buyerToken,
+        );
+        last = r;
+        const d = r.data as Matched | undefined;
+        return d?.orderMatches.computedAt && d.chainProposals.computedAt ? d : null;
+      },
+      { ms: 30_000, describe: () => JSON.stringify(last).slice(0, 1500) },
+    );
+    const [saw] = matched.orderMatches.packages;
+    expect(saw.key).toBe('saw');
+    expect(saw.matches.map((m) => m.rank)).toEqual(saw.matches.map((_, i) => i + 1));
+    expect(saw.matches.every((m, i) => i === 0 || m.score <= saw.matches[i - 1].score)).toBe(true);
+    expect(saw.matches.every((m) => m.parts.length === 6)).toBe(true);
+    // Polish sawmills for a Lithuanian buyer, and Lithuanian ones.
+    expect(new Set(saw.matches.map((m) => m.firm.country))).toEqual(new Set(['PL', 'LT']));
+    expect(matched.chainProposals.noChain).toBeNull();
+    const [best] = matched.chainProposals.chains;
+    expect(best.steps.map((s) => s.key)).toEqual(['saw']);
+    expect(best.countries).toEqual([best.steps[0].country]);
   }, 240_000);
 });

@@ -25,7 +25,10 @@ export async function startEmbeddedPostgres(opts: {
   const { PGLiteSocketServer } = await import('@electric-sql/pglite-socket');
   const db = await PGlite.create(dataDir, { extensions: { pg_trgm, unaccent } });
   const host = opts.host ?? '127.0.0.1';
-  const server = new PGLiteSocketServer({ db, port: opts.port, host, maxConnections: 64 });
+  // PGlite runs one statement at a time whatever the number of connections; each one costs a socket. The gateway and
+  // the worker keep pools of their own and BullMQ one per queue and role: at 64 a busy start ran out, and the server
+  // turned the next connection away (the gateway answered that request with an internal error).
+  const server = new PGLiteSocketServer({ db, port: opts.port, host, maxConnections: 1024 });
   fixPgliteSocketQueue(server);
   await server.start();
   return {

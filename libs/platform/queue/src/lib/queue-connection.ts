@@ -9,6 +9,12 @@ export interface QueueConnectionSettings {
   postgresSchema?: string;
   /** Key prefix of the queues (BullMQ's `prefix`). */
   prefix?: string;
+  /**
+   * PostgreSQL backend: at most this many seconds a worker waits for a job before it looks again. For a database whose
+   * notifications do not reach other connections (PGlite over a socket, embedded mode); unset, workers wait for
+   * PostgreSQL's NOTIFY, as BullMQ does.
+   */
+  pollSeconds?: number;
 }
 
 export interface QueueConnection {
@@ -17,6 +23,20 @@ export interface QueueConnection {
   backendFactory?: BackendFactory<never, never>;
   /** Closes what this connection owns. */
   close(): Promise<void>;
+}
+
+/**
+ * BullMQ's PostgreSQL backend wakes a waiting worker by NOTIFY when a job is added, and otherwise lets it wait until
+ * the next delayed job it knows of is due (up to an hour). Where notifications between connections are not delivered,
+ * a worker waiting for a sweep due in five minutes would leave every job added meanwhile (a debounced match, a retry)
+ * waiting as long: this backend caps the wait, so the worker looks again (and promotes due delayed jobs) that often.
+ */
+function pollingPostgresBackend(seconds: number): typeof createPostgresBackend {
+  return (name, opts, options) => {
+    const backend = createPostgresBackend(name, opts, options);
+    Object.defineProperty(backend, 'maximumBlockTimeout', { get: () => seconds });
+    return backend;
+  };
 }
 
 /**
@@ -34,7 +54,9 @@ export function createQueueConnection(settings: QueueConnectionSettings, role: '
         migrate: true,
         max: role === 'worker' ? 10 : 4,
       } as unknown as ConnectionOptions,
-      backendFactory: createPostgresBackend as unknown as BackendFactory<never, never>,
+      backendFactory: (settings.pollSeconds
+        ? pollingPostgresBackend(settings.pollSeconds)
+        : createPostgresBackend) as unknown as BackendFactory<never, never>,
       prefix: settings.prefix ?? 'kooperant',
       close: async () => undefined,
     };
@@ -69,5 +91,7 @@ export function queueSettingsFrom(config: {
     redisUrl: config.redisUrl,
     databaseUrl: config.databaseUrl,
     postgresSchema: config.mode === 'embedded' ? 'public' : 'bullmq',
+    // PGlite over a socket delivers a NOTIFY only to the connection that sent it.
+    pollSeconds: config.mode === 'embedded' ? 1 : undefined,
   };
 }
