@@ -8,6 +8,7 @@ import {
   Check,
   JoinColumn,
   ManyToOne,
+  Unique,
 } from 'typeorm';
 import { FirmEntity } from '@kooperant/identity';
 import type { Locale } from '@kooperant/platform-i18n';
@@ -32,6 +33,8 @@ export interface OfferTranslation {
   `(price_minor IS NULL) = (price_currency IS NULL) AND (price_minor IS NULL OR price_minor >= 0)`,
 )
 @Index('offer_firm_idx', ['firmId', 'status'])
+// What a match refers to: an offer together with its firm (one key check where there were two).
+@Unique('offer_id_firm_key', ['id', 'firmId'])
 @Index('offer_valid_until_published_idx', ['validUntil'], { where: "status = 'published'" })
 // Created by migration (GIN indexes TypeORM cannot describe); declared so that schema diffs leave them alone.
 @Index('offer_capability_ids_gin', { synchronize: false })

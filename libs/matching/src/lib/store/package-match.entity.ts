@@ -11,7 +11,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
-import { ClusterEntity, FirmEntity } from '@kooperant/identity';
+import { ClusterEntity } from '@kooperant/identity';
 import { OfferEntity } from '@kooperant/catalogue';
 import { CooperativeOrderEntity, QuoteEntity, WorkPackageEntity } from '@kooperant/orders';
 import type { ScorePart } from '../scoring/score';
@@ -52,29 +52,32 @@ export class PackageMatchEntity {
   @Column({ name: 'order_id', type: 'uuid' })
   orderId: string;
 
-  @ManyToOne(() => CooperativeOrderEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'order_id' })
-  order?: CooperativeOrderEntity;
-
   @Column({ name: 'package_id', type: 'uuid' })
   packageId: string;
 
+  /**
+   * The package and its order in one key (the order's deletion reaches the match through its packages): one check per
+   * stored match where a key each took two, and a match can never name a package of another order.
+   */
   @ManyToOne(() => WorkPackageEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'package_id' })
+  @JoinColumn([
+    { name: 'package_id', referencedColumnName: 'id' },
+    { name: 'order_id', referencedColumnName: 'orderId' },
+  ])
   workPackage?: WorkPackageEntity;
 
   @Column({ name: 'firm_id', type: 'uuid' })
   firmId: string;
 
-  @ManyToOne(() => FirmEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'firm_id' })
-  firm?: FirmEntity;
-
   @Column({ name: 'offer_id', type: 'uuid' })
   offerId: string;
 
+  /** The offer and its firm in one key (a firm's deletion reaches the match through its offers), as above. */
   @ManyToOne(() => OfferEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'offer_id' })
+  @JoinColumn([
+    { name: 'offer_id', referencedColumnName: 'id' },
+    { name: 'firm_id', referencedColumnName: 'firmId' },
+  ])
   offer?: OfferEntity;
 
   /** 1 for the best firm of the package at the last computation; null once the firm no longer qualifies. */

@@ -1,4 +1,4 @@
-import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, Unique } from 'typeorm';
 import { TaxonomyEntryEntity } from '@kooperant/catalogue';
 import { CooperativeOrderEntity } from './cooperative-order.entity';
 
@@ -9,6 +9,8 @@ export type WorkPackageStatus = 'open' | 'awarded' | 'in_production' | 'handed_o
 @Check('work_package_status_check', `status IN ('open', 'awarded', 'in_production', 'handed_over', 'accepted')`)
 @Check('work_package_quantity_check', `quantity > 0`)
 @Index('work_package_order_key', ['orderId', 'key'], { unique: true })
+// What a match refers to: a package together with its order (one key check where there were two).
+@Unique('work_package_id_order_key', ['id', 'orderId'])
 // A firm's current load (matching): the packages it has awarded or in production.
 @Index('work_package_awarded_firm_active_idx', ['awardedFirmId'], { where: "status IN ('awarded', 'in_production')" })
 export class WorkPackageEntity {

@@ -14,6 +14,7 @@ import { NotificationDigest1795717304704 } from './1795717304704-NotificationDig
 import { Metrics1795717536193 } from './1795717536193-Metrics';
 import { MetricsAggregates1795727476920 } from './1795727476920-MetricsAggregates';
 import { MetricsFactCluster1795733990673 } from './1795733990673-MetricsFactCluster';
+import { MatchKeys1795739237939 } from './1795739237939-MatchKeys';
 
 /** Every migration, in order. Never edit one that has landed: add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   Metrics1795717536193,
   MetricsAggregates1795727476920,
   MetricsFactCluster1795733990673,
+  MatchKeys1795739237939,
 ];
