@@ -10,7 +10,7 @@ import type { Resolved } from '../notification-sources';
 import { WebhookAttemptEntity, WebhookDeliveryEntity, type WebhookDeliveryStatus } from './webhook.entity';
 import { WebhookEndpointService, WebhookErrorCode } from './webhook-endpoint.service';
 import { signWebhook, type SignedHeaders } from './webhook-signature';
-import { assertDeliverableTarget } from './webhook-target';
+import { postWebhook, PrivateTargetError } from './webhook-http';
 
 export interface DeliveryPage {
   items: (WebhookDeliveryEntity & { attemptLog: WebhookAttemptEntity[] })[];
@@ -185,20 +185,16 @@ export class WebhookDeliveryService {
     signed: SignedHeaders,
   ): Promise<{ statusCode: number | null; error?: string; excerpt: string | null }> {
     try {
-      await assertDeliverableTarget(url, this.config.webhooks);
-      const res = await fetch(url, {
-        method: 'POST',
+      return await postWebhook(
+        url,
         body,
-        headers: { ...signed, 'content-type': 'application/json', 'user-agent': 'Kooperant-Webhooks/1.0' },
-        // A redirect is an answer, not a place to follow: the firm registered this URL.
-        redirect: 'manual',
-        signal: AbortSignal.timeout(this.config.webhooks.timeoutMs),
-      });
-      return { statusCode: res.status, excerpt: await excerpt(res) };
+        { ...signed, 'content-type': 'application/json', 'user-agent': 'Kooperant-Webhooks/1.0' },
+        { policy: this.config.webhooks, timeoutMs: this.config.webhooks.timeoutMs, excerptBytes: EXCERPT_BYTES },
+      );
     } catch (err) {
-      const e = err as Error & { cause?: { code?: string; message?: string } };
-      const why = e.name === 'TimeoutError' ? `no answer within ${this.config.webhooks.timeoutMs} ms` : null;
-      return { statusCode: null, error: why ?? e.cause?.code ?? e.cause?.message ?? e.message, excerpt: null };
+      const e = err as Error & { code?: string };
+      const why = e instanceof PrivateTargetError || e.name === 'TimeoutError' ? e.message : null;
+      return { statusCode: null, error: why ?? e.code ?? e.message, excerpt: null };
     }
   }
 
@@ -277,26 +273,4 @@ export class WebhookDeliveryService {
 
 function unzip<A, B, C>(rows: (readonly [A, B, C])[]): [A[], B[], C[]] {
   return [rows.map((r) => r[0]), rows.map((r) => r[1]), rows.map((r) => r[2])];
-}
-
-/** The first kilobyte of an answer's body, as text; the rest is not read. */
-async function excerpt(res: Response): Promise<string | null> {
-  if (!res.body) return null;
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  try {
-    while (size < EXCERPT_BYTES) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      chunks.push(value);
-      size += value.length;
-    }
-  } catch {
-    // An answer cut short still says what it said so far.
-  } finally {
-    await reader.cancel().catch(() => undefined);
-  }
-  const text = Buffer.concat(chunks).subarray(0, EXCERPT_BYTES).toString('utf8');
-  return text.length ? text : null;
 }

@@ -1,4 +1,3 @@
-import { lookup } from 'node:dns/promises';
 import { BlockList, isIP } from 'node:net';
 import { DomainError } from '@kooperant/platform-errors';
 
@@ -70,16 +69,4 @@ export function checkWebhookUrl(raw: string, policy: WebhookTargetPolicy): strin
     throw DomainError.invalid('url', 'PRIVATE_ADDRESS', 'The URL points at a private or loopback address.');
   }
   return url.toString();
-}
-
-/**
- * Resolves an endpoint's host before a delivery and refuses it when any address is private (unless allowed): a name
- * that was public when registered may point inside later.
- */
-export async function assertDeliverableTarget(url: string, policy: WebhookTargetPolicy): Promise<void> {
-  if (policy.allowPrivateNetworks) return;
-  const host = new URL(url).hostname.replace(/^\[|\]$/g, '');
-  const addresses = isIP(host) ? [{ address: host }] : await lookup(host, { all: true });
-  const blocked = addresses.find((a) => isPrivateAddress(a.address));
-  if (blocked) throw new Error(`${host} resolves to ${blocked.address}, a private address`);
 }
