@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, parse, visit, type GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError, ErrorCode } from '@kooperant/platform-errors';
 
@@ -14,6 +14,30 @@ function fieldFromMessage(message: string): string | undefined {
   if (field) return field.replace(/^[A-Za-z]+Input\./, '');
   const variable = /Variable "\$([^"]+)"/.exec(message)?.[1];
   return variable;
+}
+
+/**
+ * A literal the query itself gives (`offer(id: "abc")`): GraphQL points at the value, not at its argument or input
+ * field, so the document is read again to find whose value starts there.
+ */
+function fieldFromDocument(error: unknown): string | undefined {
+  if (!(error instanceof GraphQLError) || !error.source || !error.nodes?.length) return undefined;
+  const start = error.nodes[0].loc?.start;
+  if (start === undefined) return undefined;
+  let name: string | undefined;
+  try {
+    visit(parse(error.source), {
+      Argument(node) {
+        if (node.value.loc?.start === start) name = node.name.value;
+      },
+      ObjectField(node) {
+        if (node.value.loc?.start === start) name = node.name.value;
+      },
+    });
+  } catch {
+    return undefined;
+  }
+  return name;
 }
 
 /** What graphql-armor says when a query is over a limit. */
@@ -55,7 +79,7 @@ export function formatGraphqlError(
     };
   }
   if (typeof code === 'string' && VALIDATION_CODES.has(code)) {
-    const field = fieldFromMessage(formatted.message);
+    const field = fieldFromMessage(formatted.message) ?? fieldFromDocument(error);
     return {
       message: formatted.message,
       locations: formatted.locations,
