@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { JobName, type JobHandler, type JobPayloads } from '@kooperant/platform-queue';
 import { MatchStoreService } from '../store/match-store.service';
 
@@ -13,15 +11,11 @@ export class MatchOrderProcessor implements JobHandler<JobName.MatchOrder> {
   readonly jobName = JobName.MatchOrder;
   private readonly log = new Logger(MatchOrderProcessor.name);
 
-  constructor(
-    private readonly store: MatchStoreService,
-    @InjectDataSource() private readonly db: DataSource,
-  ) {}
+  constructor(private readonly store: MatchStoreService) {}
 
   async handle({ orderId }: JobPayloads[JobName.MatchOrder]) {
-    const [order] = await this.db.query(`SELECT status FROM cooperative_order WHERE id = $1`, [orderId]);
-    if (order?.status !== 'open') return { skipped: order ? `order ${order.status}` : 'order gone' };
     const r = await this.store.refreshOrder(orderId);
+    if (r.skipped) return { skipped: r.skipped };
     if (r.proposedFirst) this.log.log(`order ${orderId}: ${r.stored} matches, ${r.proposedFirst} new`);
     return r;
   }

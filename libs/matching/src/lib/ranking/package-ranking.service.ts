@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import type { GeoPoint } from '../scoring/geo';
 import { rejections, type Candidate, type Rejection } from '../scoring/candidate';
 import { DEFAULT_WEIGHTS, scoreCandidate, scoreTotal, type Score, type ScoreWeights } from '../scoring/score';
-import { CandidateRetrievalService } from '../retrieval/candidate-retrieval.service';
+import { CandidateRetrievalService, type MatchingOrder } from '../retrieval/candidate-retrieval.service';
 import type { ChainPackage } from '../chain/chain-search';
 
 export interface RankedMatch {
@@ -53,12 +53,20 @@ export class PackageRankingService {
    * Ranks every package of the order with the weights of the order's cluster (its coordinators set the cross-border
    * weight), keeping the candidates for the chain search.
    */
-  async rankOrderWithChain(orderId: string, opts: { now?: Date; limit?: number } = {}): Promise<OrderRanking> {
+  async rankOrderWithChain(
+    order: string | MatchingOrder,
+    opts: { now?: Date; limit?: number } = {},
+  ): Promise<OrderRanking> {
     const { now = new Date(), limit = 20 } = opts;
-    const { view, packages } = await this.retrieval.chainOf(orderId);
-    const weights = await this.weightsOf(view.order.clusterId);
+    const { order: loaded, packages } = await this.retrieval.chainOf(order);
+    const weights =
+      loaded.crossBorderWeight === null
+        ? DEFAULT_WEIGHTS
+        : { ...DEFAULT_WEIGHTS, crossBorder: loaded.crossBorderWeight };
     const candidates = new Map<string, Candidate[]>();
-    const awarded = new Map(view.packages.filter((p) => p.awardedFirmId).map((p) => [p.id, p.awardedFirmId as string]));
+    const awarded = new Map(
+      loaded.packages.filter((p) => p.awardedFirmId).map((p) => [p.id, p.awardedFirmId as string]),
+    );
     const places = await this.firmPlaces([...new Set(awarded.values())]);
     const out: PackageRanking[] = [];
     for (const p of packages) {
@@ -90,16 +98,7 @@ export class PackageRankingService {
         .map((m) => ({ candidate: m.candidate, score: scoreCandidate(p.need, m.candidate, now, weights, neighbours) }));
       out.push({ packageId: p.need.packageId, key: p.need.key, matches, considered: found.length, refused });
     }
-    return { orderId, clusterId: view.order.clusterId, packages: out, chain: packages, candidates, weights };
-  }
-
-  /** The default weights with the cluster's own cross-border weight, when its coordinators set one. */
-  async weightsOf(clusterId: string): Promise<ScoreWeights> {
-    const [row] = await this.db.query(
-      `SELECT cross_border_weight FROM cluster_matching_setting WHERE cluster_id = $1`,
-      [clusterId],
-    );
-    return row ? { ...DEFAULT_WEIGHTS, crossBorder: row.cross_border_weight as number } : DEFAULT_WEIGHTS;
+    return { orderId: loaded.id, clusterId: loaded.clusterId, packages: out, chain: packages, candidates, weights };
   }
 
   private async firmPlaces(ids: string[]): Promise<Map<string, GeoPoint>> {

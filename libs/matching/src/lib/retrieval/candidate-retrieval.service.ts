@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { ChangeFeed, LruCache } from '@kooperant/platform-database';
 import { TaxonomyService, type TaxonomySnapshot } from '@kooperant/catalogue';
-import { OrderService, type OrderView } from '@kooperant/orders';
+import { DomainError } from '@kooperant/platform-errors';
+import { OrderErrorCode } from '@kooperant/orders';
 import type { Candidate, PackageNeed } from '../scoring/candidate';
 import type { ChainPackage } from '../chain/chain-search';
 import { kthLeast } from './select';
@@ -130,21 +131,66 @@ export class CandidateRetrievalService {
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
-    private readonly orders: OrderService,
     private readonly taxonomy: TaxonomyService,
     private readonly changes: ChangeFeed,
   ) {}
 
-  async chainOf(orderId: string): Promise<{ view: OrderView; packages: ChainPackage[] }> {
-    const view = await this.orders.load(orderId);
+  /**
+   * What matching needs of an order, in one query: the order (status, cluster, buyer and its country, delivery place,
+   * currency, the cluster's cross-border weight) and its packages in order with the keys they follow and the firm
+   * awarded each; null when there is no such order.
+   */
+  async loadOrder(orderId: string): Promise<MatchingOrder | null> {
+    const [row] = await this.db.query(
+      `SELECT o.id, o.status, o.cluster_id, o.buyer_firm_id, b.country AS buyer_country, o.delivery_country,
+              o.delivery_lat, o.delivery_lng, o.currency, s.cross_border_weight,
+              coalesce(json_agg(json_build_object(
+                'id', w.id, 'key', w.key, 'processId', w.process_id, 'materialId', w.material_id,
+                'requiredCertificationIds', w.required_certification_ids, 'thicknessMm', w.thickness_mm,
+                'maxPartLengthMm', w.max_part_length_mm, 'maxPartWidthMm', w.max_part_width_mm,
+                'maxPartHeightMm', w.max_part_height_mm, 'quantity', w.quantity, 'dueDate', w.due_date,
+                'awardedFirmId', w.awarded_firm_id,
+                'after', (SELECT coalesce(json_agg(p.key ORDER BY p.position), '[]')
+                          FROM work_package_dependency d JOIN work_package p ON p.id = d.predecessor_id
+                          WHERE d.package_id = w.id)
+              ) ORDER BY w.position) FILTER (WHERE w.id IS NOT NULL), '[]') AS packages
+       FROM cooperative_order o
+       JOIN firm b ON b.id = o.buyer_firm_id
+       LEFT JOIN cluster_matching_setting s ON s.cluster_id = o.cluster_id
+       LEFT JOIN work_package w ON w.order_id = o.id
+       WHERE o.id = $1
+       GROUP BY o.id, b.country, s.cross_border_weight`,
+      [orderId],
+    );
+    if (!row) return null;
+    return {
+      id: row.id,
+      status: row.status,
+      clusterId: row.cluster_id,
+      buyerFirmId: row.buyer_firm_id,
+      buyerCountry: (row.buyer_country as string).trim(),
+      deliveryCountry: (row.delivery_country as string).trim(),
+      deliveryPlace: { lat: row.delivery_lat, lng: row.delivery_lng },
+      currency: row.currency,
+      crossBorderWeight: row.cross_border_weight,
+      packages: (row.packages as (Omit<MatchingPackage, 'dueDate'> & { dueDate: string })[]).map((p) => ({
+        ...p,
+        dueDate: new Date(p.dueDate),
+      })),
+    };
+  }
+
+  /** The order's packages as the matching core takes them: needs (taxonomy expanded) and the package ids each follows. */
+  async chainOf(orderOrId: string | MatchingOrder): Promise<{ order: MatchingOrder; packages: ChainPackage[] }> {
+    const order = typeof orderOrId === 'string' ? await this.loadOrder(orderOrId) : orderOrId;
+    if (!order) throw DomainError.notFound('Order', OrderErrorCode.ORDER_NOT_FOUND);
     const snap = await this.taxonomy.snapshot();
-    const [buyer] = await this.db.query(`SELECT country FROM firm WHERE id = $1`, [view.order.buyerFirmId]);
-    const idOfKey = new Map(view.packages.map((p) => [p.key, p.id]));
-    const packages = view.packages.map((p) => ({
-      need: this.needOf(view, p, snap, buyer?.country ?? 'PL'),
+    const idOfKey = new Map(order.packages.map((p) => [p.key, p.id]));
+    const packages = order.packages.map((p) => ({
+      need: needOf(order, p, snap),
       after: p.after.map((k) => idOfKey.get(k) as string),
     }));
-    return { view, packages };
+    return { order, packages };
   }
 
   /**
@@ -315,30 +361,57 @@ export class CandidateRetrievalService {
       ]),
     );
   }
+}
 
-  private needOf(
-    view: OrderView,
-    p: OrderView['packages'][number],
-    snap: TaxonomySnapshot,
-    buyerCountry: string,
-  ): PackageNeed {
-    return {
-      packageId: p.id,
-      key: p.key,
-      acceptedProcessIds: snap.withDescendants(p.processId),
-      acceptedMaterialIds: p.materialId ? snap.withDescendants(p.materialId) : null,
-      requiredCertifications: p.requiredCertificationIds.map((id) => snap.withDescendants(id)),
-      thicknessMm: p.thicknessMm,
-      partLengthMm: p.maxPartLengthMm,
-      partWidthMm: p.maxPartWidthMm,
-      partHeightMm: p.maxPartHeightMm,
-      quantity: p.quantity,
-      dueDate: p.dueDate,
-      deliveryCountry: view.order.deliveryCountry,
-      deliveryPlace: { lat: view.order.deliveryLat, lng: view.order.deliveryLng },
-      buyerFirmId: view.order.buyerFirmId,
-      buyerCountry,
-      currency: view.order.currency,
-    };
-  }
+/** An order as matching reads it (CandidateRetrievalService.loadOrder). */
+export interface MatchingOrder {
+  id: string;
+  status: string;
+  clusterId: string;
+  buyerFirmId: string;
+  buyerCountry: string;
+  deliveryCountry: string;
+  deliveryPlace: { lat: number; lng: number };
+  currency: string;
+  /** The cross-border weight the cluster's coordinators set; null for the default. */
+  crossBorderWeight: number | null;
+  packages: MatchingPackage[];
+}
+
+export interface MatchingPackage {
+  id: string;
+  key: string;
+  processId: string;
+  materialId: string | null;
+  requiredCertificationIds: string[];
+  thicknessMm: number | null;
+  maxPartLengthMm: number | null;
+  maxPartWidthMm: number | null;
+  maxPartHeightMm: number | null;
+  quantity: number;
+  dueDate: Date;
+  awardedFirmId: string | null;
+  /** Keys of the packages this one follows. */
+  after: string[];
+}
+
+function needOf(order: MatchingOrder, p: MatchingPackage, snap: TaxonomySnapshot): PackageNeed {
+  return {
+    packageId: p.id,
+    key: p.key,
+    acceptedProcessIds: snap.withDescendants(p.processId),
+    acceptedMaterialIds: p.materialId ? snap.withDescendants(p.materialId) : null,
+    requiredCertifications: p.requiredCertificationIds.map((id) => snap.withDescendants(id)),
+    thicknessMm: p.thicknessMm,
+    partLengthMm: p.maxPartLengthMm,
+    partWidthMm: p.maxPartWidthMm,
+    partHeightMm: p.maxPartHeightMm,
+    quantity: p.quantity,
+    dueDate: p.dueDate,
+    deliveryCountry: order.deliveryCountry,
+    deliveryPlace: order.deliveryPlace,
+    buyerFirmId: order.buyerFirmId,
+    buyerCountry: order.buyerCountry,
+    currency: order.currency,
+  };
 }

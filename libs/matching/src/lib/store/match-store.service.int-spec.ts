@@ -68,6 +68,18 @@ describe('MatchStoreService', () => {
     expect(await matchesOf(view.order.id)).toEqual([
       { key: 'cut', firm_id: b.firmId, rank: null, status: 'endorsed', parts: 6 },
     ]);
+
+    // An order no longer open is not matched again, and one that does not exist is said to be gone.
+    await app.db.query(`UPDATE cooperative_order SET status = 'cancelled' WHERE id = $1`, [view.order.id]);
+    await publishedOffer(app, a);
+    expect(await store.refreshOrder(view.order.id)).toEqual({
+      stored: 0,
+      proposedFirst: 0,
+      dropped: 0,
+      skipped: 'order cancelled',
+    });
+    expect(await matchesOf(view.order.id)).toHaveLength(1);
+    expect((await store.refreshOrder('00000000-0000-4000-8000-000000000000')).skipped).toBe('order gone');
   });
 
   it('shows the matches to the buyer and its coordinators, never to a proposed firm or a stranger', async () => {

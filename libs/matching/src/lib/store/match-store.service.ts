@@ -9,6 +9,7 @@ import type { ScorePart } from '../scoring/score';
 import type { MatchStatus, StoredChains } from './package-match.entity';
 import { proposeChains, type ChainSearchResult } from '../chain/chain-search';
 import { PackageRankingService } from '../ranking/package-ranking.service';
+import { CandidateRetrievalService } from '../retrieval/candidate-retrieval.service';
 
 export interface StoredMatch {
   id: string;
@@ -79,6 +80,8 @@ export interface RefreshResult {
   proposedFirst: number;
   /** Proposals withdrawn because the firm no longer qualifies (decided ones are kept, unranked). */
   dropped: number;
+  /** Why nothing was computed: the order is no longer open, or gone. */
+  skipped?: string;
 }
 
 /**
@@ -92,6 +95,7 @@ export class MatchStoreService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly ranking: PackageRankingService,
+    private readonly retrieval: CandidateRetrievalService,
     private readonly orders: OrderService,
   ) {}
 
@@ -138,11 +142,15 @@ export class MatchStoreService {
   }
 
   /**
-   * Ranks the order's packages and proposes chains, then stores both: new proposals inserted, current ones updated,
+   * Ranks the packages of an open order and proposes chains, then stores both: new proposals inserted, current ones updated,
    * those the ranking no longer holds withdrawn (matches a person acted on stay, unranked). Idempotent.
    */
   async refreshOrder(orderId: string, now = new Date()): Promise<RefreshResult> {
-    const ranking = await this.ranking.rankOrderWithChain(orderId, { now });
+    const order = await this.retrieval.loadOrder(orderId);
+    if (order?.status !== 'open') {
+      return { stored: 0, proposedFirst: 0, dropped: 0, skipped: order ? `order ${order.status}` : 'order gone' };
+    }
+    const ranking = await this.ranking.rankOrderWithChain(order, { now });
     // The chain search takes each package's ranked firms (already past the hard constraints and scored); a package
     // without any gets every offer considered, so that the search can say why none fits.
     const forChains = new Map(
