@@ -21,6 +21,7 @@ export * from './lib/reports/report-format';
 export * from './lib/reports/csv';
 export * from './lib/reports/kpi-table-csv';
 export * from './lib/reports/cluster-report-pdf';
+export * from './lib/reports/report-pdf-renderer';
 export * from './lib/queries/metrics-query.service';
 export * from './lib/queries/metrics-access.service';
 export * from './lib/queries/firm-activity.service';

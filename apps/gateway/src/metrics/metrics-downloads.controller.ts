@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessService, TokenService, type Actor } from '@kooperant/identity';
 import { DomainError } from '@kooperant/platform-errors';
 import type { Locale } from '@kooperant/platform-i18n';
-import { clusterReportCsv, kpiTableCsv, MetricsQueryService, renderClusterReportPdf } from '@kooperant/metrics';
+import { clusterReportCsv, kpiTableCsv, MetricsQueryService, ReportPdfRenderer } from '@kooperant/metrics';
 import { verifiedUserId } from '../documents/bearer-auth';
 import { attachmentDisposition } from '../documents/content-disposition';
 import { HttpErrorFilter } from '../documents/http-error.filter';
@@ -22,6 +22,7 @@ export class MetricsDownloadsController {
     private readonly tokens: TokenService,
     private readonly access: AccessService,
     private readonly metrics: MetricsQueryService,
+    private readonly pdf: ReportPdfRenderer,
   ) {}
 
   /** `GET /metrics/clusters/:clusterId/report.pdf?period=2026-Q1&lang=pl`: the periodic report. */
@@ -36,7 +37,7 @@ export class MetricsDownloadsController {
     const locale = localeOf(query);
     const period = text(query, 'period');
     const data = await this.metrics.clusterReport(actor, uuid(clusterId), period);
-    send(reply, 'application/pdf', `kooperant-${period}-${locale}.pdf`, await renderClusterReportPdf(data, locale));
+    send(reply, 'application/pdf', `kooperant-${period}-${locale}.pdf`, await this.pdf.render(data, locale));
   }
 
   /**
