@@ -22,9 +22,10 @@ export class NotificationDigestSweepProcessor implements JobHandler<JobName.Noti
   async handle() {
     if (!this.mailer || !this.queues) return { skipped: 'no SMTP server or queue' };
     const due = await this.digests.due(new Date());
-    for (const d of due) {
-      await this.queues.enqueue(JobName.SendNotificationDigest, d, { jobId: jobId('digest', d.userId, d.localDate) });
-    }
+    await this.queues.enqueueMany(
+      JobName.SendNotificationDigest,
+      due.map((d) => ({ payload: d, opts: { jobId: jobId('digest', d.userId, d.localDate) } })),
+    );
     if (due.length) this.log.log(`${due.length} daily digests due`);
     return { due: due.length };
   }

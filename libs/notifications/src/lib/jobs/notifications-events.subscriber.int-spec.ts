@@ -58,7 +58,7 @@ describe('NotificationsEventsSubscriber', () => {
 
   it('asks for the e-mail of a notification that an earlier try stored but died before asking', async () => {
     const event = await quoteEvent();
-    jest.spyOn(queues, 'enqueue').mockRejectedValueOnce(new Error('Connection is closed.'));
+    jest.spyOn(queues, 'enqueueMany').mockRejectedValueOnce(new Error('Connection is closed.'));
     await expect(subscriber.handle(event)).rejects.toThrow('Connection is closed.');
     const [n] = await app.db.query(`SELECT id FROM notification WHERE event_id = $1`, [event.id]);
     expect(await emailJobs()).toEqual([]);

@@ -44,13 +44,12 @@ export class NotificationsEventsSubscriber implements EventSubscriber {
     // E-mail: one job per notification (the job decides by the user's choice); id from the notification, so once.
     // Those of an earlier try too: it may have died between storing them and getting here.
     if (this.mailer && this.queues) {
-      for (const n of stored.filter((x) => !x.emailed)) {
-        await this.queues.enqueue(
-          JobName.SendNotificationEmail,
-          { notificationId: n.id },
-          { jobId: jobId('email', n.id) },
-        );
-      }
+      await this.queues.enqueueMany(
+        JobName.SendNotificationEmail,
+        stored
+          .filter((x) => !x.emailed)
+          .map((n) => ({ payload: { notificationId: n.id }, opts: { jobId: jobId('email', n.id) } })),
+      );
     }
     await this.webhooks.plan(e, resolved);
     if (!this.live) return;

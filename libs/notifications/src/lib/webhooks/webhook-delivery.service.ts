@@ -82,7 +82,12 @@ export class WebhookDeliveryService {
       ],
     );
     const pending = rows.filter((r) => r.status === 'pending').map((r) => r.id);
-    for (const id of pending) await this.enqueue(id, jobId('webhook', id));
+    if (this.queues) {
+      await this.queues.enqueueMany(
+        JobName.DeliverWebhook,
+        pending.map((id) => ({ payload: { deliveryId: id }, opts: this.jobOptions(jobId('webhook', id)) })),
+      );
+    }
     return pending;
   }
 
@@ -101,13 +106,13 @@ export class WebhookDeliveryService {
   }
 
   private async enqueue(deliveryId: string, id: string): Promise<void> {
-    if (!this.queues) return;
+    await this.queues?.enqueue(JobName.DeliverWebhook, { deliveryId }, this.jobOptions(id));
+  }
+
+  /** A delivery's job: its id, and the platform's attempts with exponential backoff. */
+  private jobOptions(id: string) {
     const { attempts, backoffMs } = this.config.webhooks;
-    await this.queues.enqueue(
-      JobName.DeliverWebhook,
-      { deliveryId },
-      { jobId: id, attempts, backoff: { type: 'exponential', delay: backoffMs, jitter: 0.2 } },
-    );
+    return { jobId: id, attempts, backoff: { type: 'exponential' as const, delay: backoffMs, jitter: 0.2 } };
   }
 
   /**

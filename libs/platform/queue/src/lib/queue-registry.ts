@@ -36,6 +36,20 @@ export class QueueRegistry {
   }
 
   /**
+   * Enqueues jobs of one name in one round trip (BullMQ's addBulk): what a sweep or a fan-out finds, instead of one
+   * request per job. Each keeps its deterministic id: one already there is not added again.
+   */
+  async enqueueMany<N extends JobName>(
+    name: N,
+    jobs: { payload: JobPayloads[N]; opts: JobsOptions & { jobId: string } }[],
+  ) {
+    if (!jobs.length) return [];
+    return this.queue(JOB_QUEUE[name]).addBulk(
+      jobs.map((j) => ({ name, data: j.payload, opts: { ...DEFAULT_JOB_OPTIONS, ...j.opts } })),
+    );
+  }
+
+  /**
    * Enqueues a job debounced on `key`: while one is waiting its turn, another add only moves its start to `delayMs`
    * after the latest (its id and data kept); while one runs, the newest is kept to run once after it. So a
    * burst of changes gives one run, and two runs for one key never overlap. `jobId` stays deterministic: the same
