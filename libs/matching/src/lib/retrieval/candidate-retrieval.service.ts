@@ -8,18 +8,13 @@ import { OrderErrorCode } from '@kooperant/orders';
 import type { Candidate, PackageNeed } from '../scoring/candidate';
 import type { ChainPackage } from '../chain/chain-search';
 import { kthLeast } from './select';
+import { cheapNeed, fitsCheaply, toPool, type OfferPool, type PoolOffer } from './offer-pool';
 
 /** Up to this many offers are considered per package (those passing the cheap constraints, nearest, first). */
 const MAX_CANDIDATES = 200;
 
 /** The tables an offer pool is read from: a change to any of them makes every cached pool stale. */
 const POOL_TABLES = ['offer', 'firm', 'cluster_membership'] as const;
-
-/** An offer with its firm, as cached: what does not depend on the package or on the firm's record. */
-type PoolOffer = Omit<
-  Candidate,
-  'priceMinor' | 'onTimeRate' | 'quoteResponseRate' | 'quoteResponseHours' | 'activePackages'
-> & { unitPriceMinor: number | null; priceUnit: string | null; priceCurrency: string | null; validUntilMs: number };
 
 interface FirmStats {
   onTime: number;
@@ -57,65 +52,6 @@ function toPoolOffer(r: Record<string, unknown>): PoolOffer {
     priceUnit: r['price_unit'] as string | null,
     priceCurrency: r['price_currency'] === null ? null : (r['price_currency'] as string).trim(),
   };
-}
-
-/**
- * An offer pool as cached: the offers, and their places and expiry in typed arrays, so that a package's scan over a
- * pool of thousands of offers computes distances without touching the objects.
- */
-interface OfferPool {
-  offers: PoolOffer[];
-  lat: Float64Array;
-  lng: Float64Array;
-  validUntilMs: Float64Array;
-}
-
-function toPool(offers: PoolOffer[]): OfferPool {
-  return {
-    offers,
-    lat: Float64Array.from(offers, (o) => o.location.lat),
-    lng: Float64Array.from(offers, (o) => o.location.lng),
-    validUntilMs: Float64Array.from(offers, (o) => o.validUntilMs),
-  };
-}
-
-/** What the cheap constraints ask of an offer, prepared once per package (sets instead of lists). */
-interface CheapNeed {
-  buyerFirmId: string;
-  deliveryCountry: string;
-  quantity: number;
-  thicknessMm: number | null;
-  materials: ReadonlySet<string> | null;
-  certifications: readonly ReadonlySet<string>[];
-}
-
-const cheapNeed = (need: PackageNeed): CheapNeed => ({
-  buyerFirmId: need.buyerFirmId,
-  deliveryCountry: need.deliveryCountry,
-  quantity: need.quantity,
-  thicknessMm: need.thicknessMm,
-  materials: need.acceptedMaterialIds === null ? null : new Set(need.acceptedMaterialIds),
-  certifications: need.requiredCertifications.map((set) => new Set(set)),
-});
-
-function anyIn(ids: readonly string[], accepted: ReadonlySet<string>): boolean {
-  for (const id of ids) if (accepted.has(id)) return true;
-  return false;
-}
-
-/**
- * The hard constraints that decide which offers are kept when more fit the process than are considered (the same
- * rules as `rejections`, cheapest first; the full check runs on those kept).
- */
-function fitsCheaply(need: CheapNeed, o: PoolOffer): boolean {
-  if (!o.firmVerified || o.firmId === need.buyerFirmId) return false;
-  if ((o.minBatch ?? 0) > need.quantity || (o.maxBatch ?? Infinity) < need.quantity) return false;
-  const t = need.thicknessMm;
-  if (t !== null && ((o.maxThicknessMm ?? Infinity) < t || (o.minThicknessMm ?? 0) > t)) return false;
-  if (!o.countriesServed.includes(need.deliveryCountry)) return false;
-  if (need.materials !== null && o.materialIds.length > 0 && !anyIn(o.materialIds, need.materials)) return false;
-  for (const set of need.certifications) if (!anyIn(o.certificationIds, set)) return false;
-  return true;
 }
 
 /**
@@ -204,9 +140,10 @@ export class CandidateRetrievalService {
    * cluster ask for a few dozen processes, so matching reads the catalogue rarely.
    */
   async candidatesFor(need: PackageNeed, now = new Date()): Promise<Candidate[]> {
-    const { offers: pool, lat, lng, validUntilMs } = await this.offerPool(need.acceptedProcessIds);
+    const pooled = await this.offerPool(need.acceptedProcessIds);
+    const cheap = cheapNeed(need, pooled);
+    const { offers: pool, lat, lng, validUntilMs } = pooled;
     const t = now.getTime();
-    const cheap = cheapNeed(need);
     const pLat = need.deliveryPlace.lat;
     const pLng = need.deliveryPlace.lng;
     const cosLat = Math.cos((pLat * Math.PI) / 180);
@@ -218,7 +155,7 @@ export class CandidateRetrievalService {
       if (validUntilMs[i] <= t) continue;
       const dLat = lat[i] - pLat;
       const dLng = (lng[i] - pLng) * cosLat;
-      keys[n] = dLat * dLat + dLng * dLng + (fitsCheaply(cheap, pool[i]) ? 0 : 1e6);
+      keys[n] = dLat * dLat + dLng * dLng + (fitsCheaply(pooled, i, cheap) ? 0 : 1e6);
       live[n++] = i;
     }
     // The MAX_CANDIDATES least keys: a selection over the keys alone finds the cut, and only the offers up to it are
