@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JobName, jobId, QueueRegistry, type EventSubscriber, type RelayedEvent } from '@kooperant/platform-queue';
+import { RATES_IMPORTED_EVENT } from '@kooperant/orders';
 import { METRIC_EVENT_TYPES } from '../core/metric-event';
 
 /**
@@ -10,7 +11,8 @@ import { METRIC_EVENT_TYPES } from '../core/metric-event';
 @Injectable()
 export class MetricsEventsSubscriber implements EventSubscriber {
   readonly name = 'metrics';
-  readonly eventTypes = METRIC_EVENT_TYPES;
+  /** The KPI events, and imports of exchange rates (the awards converted at them are converted again). */
+  readonly eventTypes = [...METRIC_EVENT_TYPES, RATES_IMPORTED_EVENT];
 
   constructor(private readonly queues: QueueRegistry) {}
 

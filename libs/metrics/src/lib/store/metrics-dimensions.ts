@@ -36,8 +36,8 @@ export function needsOf(
 /**
  * Reads the dimensions the KPIs take from outside the events: the countries of firms and clusters (fixed when they are
  * registered, so kept once read) and NBP's EUR/PLN mid rate of award days (on or before the day, as the orders lib
- * converts, kept once found). A rate imported after an award was rolled up, or corrected, reaches the figures at the
- * next recomputation.
+ * converts, kept until the rates change: `followRates` at the start of every roll-up). A rate imported after an award
+ * was rolled up, or corrected, reaches the figures with the import's event, which derives those awards again.
  */
 @Injectable()
 export class MetricsDimensionsLoader {
@@ -45,7 +45,22 @@ export class MetricsDimensionsLoader {
   /** Rates found, by day (a missing one is asked again: it may be imported since). */
   private readonly rateOfDay = new LruCache<string, StatedRate>(4_000, 6 * 3_600_000);
 
+  /** What the rate table looked like when the rates kept were read. */
+  private ratesVersion: string | null = null;
+
   constructor(private readonly rates: ExchangeRateService) {}
+
+  /**
+   * Forgets the rates kept when the rate table changed since (any process may have imported): one small query per
+   * roll-up, so that every worker converts at the rates in force.
+   */
+  async followRates(m: EntityManager): Promise<void> {
+    const [row] = await m.query(
+      `SELECT count(*)::text || ':' || coalesce(max(imported_at)::text, '') AS version FROM exchange_rate`,
+    );
+    if (row.version !== this.ratesVersion) this.rateOfDay.clear();
+    this.ratesVersion = row.version;
+  }
 
   async load(m: EntityManager, needs: DimensionNeeds): Promise<MetricsDimensions> {
     const unknown = [...needs.ids].filter((id) => !this.countries.has(id));

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { IdentityModule } from '@kooperant/identity';
+import { ExchangeRateService } from '@kooperant/orders';
 import { insertCluster, registerFirm } from '@kooperant/identity/testing';
 import { createTestApp, type TestApp } from '@kooperant/platform-testing';
 import { MetricsRollupProcessor } from '../jobs/metrics-rollup.processor';
@@ -147,6 +148,49 @@ describe('MetricsRollupService', () => {
       .sort();
     expect(fromDb).toEqual(inMemory);
   }, 1_200_000);
+
+  it('converts awards again when the rates of their days are imported after them, as a recomputation does', async () => {
+    const w = await world(1, 6);
+    // June's NBP tables are not imported yet: June's awards are converted at the last rate of May.
+    await app.db.query(
+      `DELETE FROM exchange_rate WHERE effective_date >= '2025-06-01' AND effective_date < '2025-07-01'`,
+    );
+    const events = randomCooperation(w, 4_000, 20261127);
+    await writeOutbox(events);
+    for (let i = 0; i < events.length; i += 100) await Promise.all(events.slice(i, i + 100).map(rollUp));
+    const atOldRates = `SELECT count(*)::int AS n FROM metrics_fact
+      WHERE kind = 'award' AND at >= '2025-06-03' AND at < '2025-07-01' AND rate_date < '2025-06-01'`;
+    const [before] = await app.db.query(atOldRates);
+    expect(before.n).toBeGreaterThan(0);
+
+    // They arrive late, in one import of the month, through the import coordinators use.
+    const tables = [];
+    for (let t = Date.UTC(2025, 5, 2), no = 104; t < Date.UTC(2025, 6, 1); t += DAY_MS) {
+      const d = new Date(t);
+      if (d.getUTCDay() === 0 || d.getUTCDay() === 6) continue;
+      tables.push({
+        table: 'A',
+        no: `${String(no++).padStart(3, '0')}/A/NBP/2025`,
+        effectiveDate: d.toISOString().slice(0, 10),
+        rates: [{ currency: 'euro', code: 'EUR', mid: 4.2712 }],
+      });
+    }
+    await app.get(ExchangeRateService).importNbp(JSON.stringify(tables));
+    const [imported] = await app.db.query(
+      `SELECT id, payload FROM outbox_event WHERE type = 'exchange-rates.imported' ORDER BY created_at DESC LIMIT 1`,
+    );
+    expect(imported.payload).toMatchObject({ source: 'NBP', inserted: tables.length, firstChangedDate: '2025-06-02' });
+    expect(await processor.handle({ eventId: imported.id })).toEqual({ applied: true });
+
+    const [after] = await app.db.query(atOldRates);
+    expect(after.n).toBe(0);
+    const incremental = await snapshot();
+    await rollup.recomputeAll();
+    const recomputed = await snapshot();
+    expect(recomputed.facts).toEqual(incremental.facts);
+    expect(recomputed.cells).toEqual(incremental.cells);
+    expect(recomputed.figures).toEqual(incremental.figures);
+  }, 180_000);
 
   it('rolls up the rest of a batch when one of its events fails, and fails only that one', async () => {
     const w = await world(1, 4);

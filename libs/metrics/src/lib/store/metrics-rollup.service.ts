@@ -6,6 +6,7 @@ import { cellsOf } from '../core/cells';
 import { deriveFirmFacts, derivePairFacts, derivePartitionFacts } from '../core/derive-facts';
 import { contextWith, type Fact, type MetricsContext } from '../core/fact';
 import { METRIC_EVENT_TYPES, pairPartition, partitionOf, type MetricEvent } from '../core/metric-event';
+import { RATES_IMPORTED_EVENT } from '@kooperant/orders';
 import type { PlacedFact } from '../core/recompute';
 import { AggregateDeltas, MEDIAN_KINDS, REBUILD_AGGREGATES_SQL } from './cell-aggregates';
 import {
@@ -168,10 +169,29 @@ export class MetricsRollupService {
   private applyBatch(batch: readonly PendingRollup[]): Promise<boolean[]> {
     return this.db.transaction('READ COMMITTED', async (m) => {
       await m.query(LOCK_SQL);
+      await this.dimensions.followRates(m);
       const unloaded = batch.filter((p) => !p.event).map((p) => p.id);
       const loaded = new Map(
         (unloaded.length ? await outboxEvents(m, `id = ANY($1::uuid[])`, [unloaded]) : []).map((e) => [e.id, e]),
       );
+      // Rates imported or corrected: every order with an award on or after the first day changed (and the day before,
+      // for the time zones) is derived again below, converted at the rates in force now.
+      const rateImports = batch
+        .map((p) => p.event ?? loaded.get(p.id))
+        .filter((e): e is MetricEvent => e?.type === RATES_IMPORTED_EVENT);
+      const firstRateDay = rateImports
+        .map((e) => e.payload['firstChangedDate'])
+        .filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))
+        .sort()[0];
+      const rerated: string[] = firstRateDay
+        ? (
+            await queryRows<{ partition: string }>(
+              m,
+              `SELECT DISTINCT partition FROM metrics_fact WHERE kind = 'award' AND at >= $1::date - 1`,
+              [firstRateDay],
+            )
+          ).map((r) => r.partition)
+        : [];
       const events = batch
         .map((p) => p.event ?? loaded.get(p.id))
         .map((e) => (e ? { e, partition: partitionOf(e.type, e.payload) } : null))
@@ -196,9 +216,9 @@ export class MetricsRollupService {
           : [],
       );
       // Memberships first: they place the facts of the orders and offers that follow (either order gives the same).
-      const partitions = [...new Set(events.filter((x) => stored.has(x.e.id)).map((x) => x.partition))].sort(
-        (a, b) => Number(!a.startsWith('firm:')) - Number(!b.startsWith('firm:')) || (a < b ? -1 : a > b ? 1 : 0),
-      );
+      const partitions = [
+        ...new Set([...events.filter((x) => stored.has(x.e.id)).map((x) => x.partition), ...rerated]),
+      ].sort((a, b) => Number(!a.startsWith('firm:')) - Number(!b.startsWith('firm:')) || (a < b ? -1 : a > b ? 1 : 0));
       const deltas = new AggregateDeltas();
       const others: string[] = [];
       for (const partition of partitions) {
@@ -217,8 +237,9 @@ export class MetricsRollupService {
       }
       await deltas.apply(m);
       const first = new Set<string>();
+      const rateImportIds = new Set(rateImports.map((e) => e.id));
       return batch.map((p) => {
-        const now = stored.has(p.id) && !first.has(p.id);
+        const now = (stored.has(p.id) || rateImportIds.has(p.id)) && !first.has(p.id);
         first.add(p.id);
         return now;
       });
@@ -239,6 +260,7 @@ export class MetricsRollupService {
   private recomputeInTurn(): Promise<RecomputeResult> {
     return this.db.transaction('READ COMMITTED', async (m) => {
       await m.query(LOCK_SQL);
+      await this.dimensions.followRates(m);
       // Maintenance, not a request: a year of a large platform takes minutes, and single statements (the aggregates
       // of every cell) longer than the limits the platform sets on its connections.
       await m.query(`SET LOCAL statement_timeout = 0`);

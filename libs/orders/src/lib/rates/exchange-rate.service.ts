@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
 import { DomainError } from '@kooperant/platform-errors';
-import { queryRows } from '@kooperant/platform-database';
+import { queryRows, recordEvent } from '@kooperant/platform-database';
 import {
   convertMinor,
   isCurrency,
@@ -18,6 +18,15 @@ import {
 import type { Actor } from '@kooperant/identity';
 import { RateErrorCode } from './exchange-rate.errors';
 import { pickRate, rowsOfTable, type AppliedRate, type Conversion, type StoredRate } from './exchange-rate.rows';
+
+/**
+ * The event of an import that added or changed rates: `{ source, inserted, updated, firstChangedDate,
+ * lastChangedDate }` (days YYYY-MM-DD). Amounts converted at a rate in force on those days or later may change.
+ */
+export const RATES_IMPORTED_EVENT = 'exchange-rates.imported';
+
+/** The exchange-rate table as one aggregate of the outbox (whose ids are UUIDs). */
+const RATES_AGGREGATE_ID = '00000000-0000-4000-8000-00000000e0c5';
 
 /** What an import did: rows new, rows whose rate or table number changed, rows already as in the file. */
 export interface RateImportResult {
@@ -39,7 +48,7 @@ const UPSERT_SQL = `
   ON CONFLICT (source, base, quote, effective_date) DO UPDATE
     SET rate = EXCLUDED.rate, table_no = EXCLUDED.table_no, imported_at = now()
     WHERE (exchange_rate.rate, exchange_rate.table_no) IS DISTINCT FROM (EXCLUDED.rate, EXCLUDED.table_no)
-  RETURNING (xmax = 0) AS inserted`;
+  RETURNING (xmax = 0) AS inserted, effective_date::text AS effective_date`;
 
 /** The newest row of each source and direction of a pair, each an index scan of exchange_rate_pair_date_key. */
 const candidatesSql = (bound: DateBound) => `
@@ -80,7 +89,7 @@ export class ExchangeRateService {
     if (!roles.platformAdmin && roles.coordinatorOf.size === 0) {
       throw DomainError.forbidden('Only platform admins and cluster coordinators can import exchange rates.');
     }
-    return this.importContent(source, content);
+    return this.importContent(source, content, actor);
   }
 
   /**
@@ -163,7 +172,7 @@ export class ExchangeRateService {
     return rate;
   }
 
-  private async importContent(source: RateSource, content: string): Promise<RateImportResult> {
+  private async importContent(source: RateSource, content: string, actor?: Actor): Promise<RateImportResult> {
     if (!isRateSource(source))
       throw DomainError.invalid('source', 'UNKNOWN_SOURCE', `Unknown rate source "${source}".`);
     if (typeof content !== 'string' || Buffer.byteLength(content, 'utf8') > ExchangeRateService.MAX_CONTENT_BYTES) {
@@ -181,14 +190,35 @@ export class ExchangeRateService {
     }
     // One order for every import, so that two overlapping imports lock rows in the same order (no deadlock).
     rows.sort((a, b) => `${a.base}${a.quote}${a.effectiveDate}`.localeCompare(`${b.base}${b.quote}${b.effectiveDate}`));
-    const written = await queryRows<{ inserted: boolean }>(this.db.manager, UPSERT_SQL, [
-      rows.map((r) => r.source),
-      rows.map((r) => r.base),
-      rows.map((r) => r.quote),
-      rows.map((r) => r.rate),
-      rows.map((r) => r.effectiveDate),
-      rows.map((r) => r.tableNo),
-    ]);
+    // The rows and, when some are new or changed, an event in one transaction: figures converted at a rate of those
+    // days (the KPIs' awards) are converted again.
+    const written = await this.db.transaction(async (m) => {
+      const changed = await queryRows<{ inserted: boolean; effective_date: string }>(m, UPSERT_SQL, [
+        rows.map((r) => r.source),
+        rows.map((r) => r.base),
+        rows.map((r) => r.quote),
+        rows.map((r) => r.rate),
+        rows.map((r) => r.effectiveDate),
+        rows.map((r) => r.tableNo),
+      ]);
+      if (changed.length) {
+        const days = changed.map((c) => c.effective_date).sort();
+        await recordEvent(m, {
+          type: RATES_IMPORTED_EVENT,
+          aggregateType: 'exchange_rate',
+          aggregateId: RATES_AGGREGATE_ID,
+          payload: {
+            source,
+            inserted: changed.filter((c) => c.inserted).length,
+            updated: changed.filter((c) => !c.inserted).length,
+            firstChangedDate: days[0],
+            lastChangedDate: days[days.length - 1],
+          },
+          actorUserId: actor?.userId ?? null,
+        });
+      }
+      return changed;
+    });
     const inserted = written.filter((w) => w.inserted).length;
     const dates = rows.map((r) => r.effectiveDate).sort();
     return {
