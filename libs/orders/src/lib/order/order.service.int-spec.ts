@@ -273,6 +273,12 @@ describe('OrderService', () => {
 
       expect(e.code).toBe(OrderErrorCode.ORDER_STATE_CONFLICT);
       expect(await outboxEvents(app.db, 'order.published')).toHaveLength(1);
+      // Its deadline passed since: still the state that is wrong, not the deadline.
+      await app.db.query(`UPDATE cooperative_order SET quote_deadline = now() - interval '1 day' WHERE id = $1`, [
+        open.order.id,
+      ]);
+      const late = await domainError(orders.publishOrder(buyer.admin, open.order.id));
+      expect(late.code).toBe(OrderErrorCode.ORDER_STATE_CONFLICT);
     });
 
     it('refuses a draft whose quote deadline has passed with VALIDATION_FAILED on quoteDeadline', async () => {

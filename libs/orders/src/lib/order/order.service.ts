@@ -184,7 +184,8 @@ export class OrderService {
   /** Opens a draft for quotes until its quote deadline. */
   async publishOrder(actor: Actor, orderId: string): Promise<OrderView> {
     const current = await this.requireBuyerOrder(actor, orderId);
-    if (current.order.quoteDeadline.getTime() <= Date.now()) {
+    // Only a draft's deadline matters here: an order published already is refused as such (by the transition).
+    if (current.order.status === 'draft' && current.order.quoteDeadline.getTime() <= Date.now()) {
       throw DomainError.invalid('quoteDeadline', 'IN_PAST', 'The quote deadline has passed; move it first.');
     }
     // The event carries the number of packages published (for the cluster's KPIs), counted in the same transaction.
