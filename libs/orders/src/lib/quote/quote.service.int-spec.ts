@@ -196,6 +196,26 @@ describe('QuoteService', () => {
       expect(e.code).toBe(OrderErrorCode.ORDER_NOT_FOUND);
     });
 
+    it("refuses a partner's confirmation after the quote deadline with QUOTING_CLOSED: the quote stays unsubmitted", async () => {
+      const m = await market();
+      const joint = await submitQuote(app, m.a, m.orderId, [leg(m.cut), leg(m.bend, { firmId: m.b.firmId })]);
+      await app.db.query(`UPDATE cooperative_order SET quote_deadline = now() - interval '1 minute' WHERE id = $1`, [
+        m.orderId,
+      ]);
+
+      const e = await domainError(quotes.confirmQuoteLegs(m.b.admin, joint.quote.id, m.b.firmId));
+
+      expect(e.code).toBe(OrderErrorCode.QUOTING_CLOSED);
+      const [q] = await app.db.query(`SELECT status FROM quote WHERE id = $1`, [joint.quote.id]);
+      expect(q.status).toBe('pending_partners');
+      const [l] = await app.db.query(`SELECT confirmed_at FROM quote_leg WHERE quote_id = $1 AND firm_id = $2`, [
+        joint.quote.id,
+        m.b.firmId,
+      ]);
+      expect(l.confirmed_at).toBeNull();
+      expect(await outboxEvents(app.db, 'quote.submitted')).toHaveLength(0);
+    });
+
     it('refuses quotes after the quote deadline with QUOTING_CLOSED', async () => {
       const m = await market();
       await app.db.query(`UPDATE cooperative_order SET quote_deadline = now() - interval '1 minute' WHERE id = $1`, [

@@ -119,7 +119,10 @@ export class QuoteService {
     return this.load(quoteId);
   }
 
-  /** A member of a partner firm confirms that firm's legs of a joint quote; the last confirmation submits it. */
+  /**
+   * A member of a partner firm confirms that firm's legs of a joint quote; the last confirmation submits it, so like a
+   * quote it must come while the order is open and before its quote deadline (QUOTING_CLOSED otherwise).
+   */
   async confirmQuoteLegs(actor: Actor, quoteId: string, firmId: string): Promise<QuoteView> {
     const roles = await actor.roles();
     const view = await this.load(quoteId).catch(() => null);
@@ -128,6 +131,11 @@ export class QuoteService {
     }
     if (view.quote.status !== 'pending_partners') {
       throw DomainError.conflict(OrderErrorCode.QUOTE_STATE_CONFLICT, `The quote is ${view.quote.status}.`);
+    }
+    // The last confirmation submits the quote: as a quote is, only while the order takes quotes.
+    const order = await this.orders.load(view.quote.orderId);
+    if (order.order.status !== 'open' || order.order.quoteDeadline.getTime() <= Date.now()) {
+      throw DomainError.conflict(OrderErrorCode.QUOTING_CLOSED, 'This order takes no more quotes.');
     }
     await this.db.transaction(async (m) => {
       await m.query(
