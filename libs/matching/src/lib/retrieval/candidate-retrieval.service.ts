@@ -55,9 +55,10 @@ function toPoolOffer(r: Record<string, unknown>): PoolOffer {
 }
 
 /**
- * Reads what the matching core works on: the needs of an order's packages (taxonomy expanded) and, per package,
- * the published offers of other verified firms whose processes fit, with each firm's place, on-time record and
- * current load, answers to invitations. Two queries per package, whatever the number of offers.
+ * Reads what the matching core works on: an order with its packages' needs (taxonomy expanded; one query) and, per
+ * package, the published offers of other verified firms whose processes fit, with each firm's place, on-time record,
+ * current load and answers to invitations: the offers from a cached pool, the firms' records kept a minute, so a
+ * package usually costs no query at all.
  */
 @Injectable()
 export class CandidateRetrievalService {
