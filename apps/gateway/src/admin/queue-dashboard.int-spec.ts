@@ -128,6 +128,9 @@ describe('queue dashboard', () => {
     const html = await page.text();
     expect(html).toContain('Kooperant queues');
     expect(html).toContain('<base href="/admin/queues/"');
+    // Nothing from third parties: Bull Board's link to Google Fonts is taken out.
+    expect(html).not.toMatch(/fonts\.(googleapis|gstatic)\.com/);
+    expect(html).toContain('static/css/main.');
     // The page's scripts come from under the same path, with the same cookie; without it, not at all.
     const script = /src="(static\/js\/main\.[^"]+\.js)"/.exec(html)![1];
     const asset = await fetch(`${base}/admin/queues/${script}`, { headers: { cookie: cookie.split(';')[0] } });

@@ -12,7 +12,11 @@ import { AdminAuth } from './admin-auth';
 import { adminCredentialOf, isSameOriginWrite, originOf } from './admin-request';
 
 /** Where the queue dashboard (Bull Board) is mounted: the page, its assets and its JSON API under `api/`. */
+
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';
+
+/** The stylesheet links of Bull Board's page to Google Fonts. */
+const GOOGLE_FONTS_LINK = /<link\b[^>]*\bhref="https:\/\/fonts\.(googleapis|gstatic)\.com[^>]*>\s*/g;
 
 /**
  * Mounts Bull Board at QUEUE_DASHBOARD_PATH over every queue of QueueName, with the worker's prefix and Redis, for
@@ -75,6 +79,12 @@ export function registerQueueDashboard(app: NestFastifyApplication, config: Koop
           .header('referrer-policy', 'same-origin')
           .header('x-content-type-options', 'nosniff')
           .header('cache-control', 'no-store');
+        // Bull Board's page loads its typeface from Google Fonts: every administrator opening it would tell Google
+        // their address. Without the link the page uses the fonts its stylesheet falls back on.
+        const type = String(reply.getHeader('content-type') ?? '');
+        if (!type.startsWith('text/html')) return payload;
+        if (typeof payload === 'string') return payload.replace(GOOGLE_FONTS_LINK, '');
+        if (Buffer.isBuffer(payload)) return payload.toString('utf8').replace(GOOGLE_FONTS_LINK, '');
         return payload;
       });
       await scope.register(board.registerPlugin());
