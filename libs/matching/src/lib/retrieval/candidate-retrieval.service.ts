@@ -117,7 +117,9 @@ export class CandidateRetrievalService {
     };
   }
 
-  /** The order's packages as the matching core takes them: needs (taxonomy expanded) and the package ids each follows. */
+  /**
+   * The order's packages as the matching core takes them: needs (taxonomy expanded) and the package ids each follows.
+   */
   async chainOf(orderOrId: string | MatchingOrder): Promise<{ order: MatchingOrder; packages: ChainPackage[] }> {
     const order = typeof orderOrId === 'string' ? await this.loadOrder(orderOrId) : orderOrId;
     if (!order) throw DomainError.notFound('Order', OrderErrorCode.ORDER_NOT_FOUND);

@@ -142,8 +142,9 @@ export class MatchStoreService {
   }
 
   /**
-   * Ranks the packages of an open order and proposes chains, then stores both: new proposals inserted, current ones updated,
-   * those the ranking no longer holds withdrawn (matches a person acted on stay, unranked). Idempotent.
+   * Ranks the packages of an open order and proposes chains, then stores both: new proposals inserted, current ones
+   * updated, those the ranking no longer holds withdrawn (matches a person acted on stay, unranked). Idempotent; an
+   * order no longer open (or gone) is left as it is, and the result says why.
    */
   async refreshOrder(orderId: string, now = new Date()): Promise<RefreshResult> {
     const order = await this.retrieval.loadOrder(orderId);

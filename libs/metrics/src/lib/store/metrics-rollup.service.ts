@@ -174,11 +174,10 @@ export class MetricsRollupService {
       const loaded = new Map(
         (unloaded.length ? await outboxEvents(m, `id = ANY($1::uuid[])`, [unloaded]) : []).map((e) => [e.id, e]),
       );
+      const given = batch.map((p) => p.event ?? loaded.get(p.id));
       // Rates imported or corrected: every order with an award on or after the first day changed (and the day before,
       // for the time zones) is derived again below, converted at the rates in force now.
-      const rateImports = batch
-        .map((p) => p.event ?? loaded.get(p.id))
-        .filter((e): e is MetricEvent => e?.type === RATES_IMPORTED_EVENT);
+      const rateImports = given.filter((e): e is MetricEvent => e?.type === RATES_IMPORTED_EVENT);
       const firstRateDay = rateImports
         .map((e) => e.payload['firstChangedDate'])
         .filter((d): d is string => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d))
@@ -192,8 +191,7 @@ export class MetricsRollupService {
             )
           ).map((r) => r.partition)
         : [];
-      const events = batch
-        .map((p) => p.event ?? loaded.get(p.id))
+      const events = given
         .map((e) => (e ? { e, partition: partitionOf(e.type, e.payload) } : null))
         .filter((x): x is { e: MetricEvent; partition: string } => x?.partition != null);
       const stored = new Set(
